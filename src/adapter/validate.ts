@@ -1,0 +1,65 @@
+import type { SferumAdapter, ValidatedAdapter } from './adapter.js';
+import { SferumError, isAbortError, toSferumError } from './errors.js';
+import { schemasFor } from './schemas.js';
+import { DEFAULT_URL_POLICY, type UrlPolicy } from './urls.js';
+
+/** Adapters already wrapped, so that wrapping twice does not validate twice. */
+const validated = new WeakMap<object, { key: string; adapter: ValidatedAdapter }>();
+
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** Parses an adapter's answer; anything that does not fit becomes `invalid-response`. */
+export function parseResponse<T>(schema: Parser<T>, data: unknown, what: string): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
+  throw new SferumError('invalid-response', `${what}: ${where}: ${issue?.message ?? 'invalid'}`);
+}
+
+async function call<T>(signal: AbortSignal, run: () => Promise<unknown>, parse: (data: unknown) => T): Promise<T> {
+  let data: unknown;
+  try {
+    data = await run();
+  } catch (error) {
+    throw signal.aborted && !isAbortError(error) ? new SferumError('aborted', 'Aborted', { cause: error }) : toSferumError(error);
+  }
+  if (signal.aborted) throw new SferumError('aborted', 'Aborted');
+  return parse(data);
+}
+
+/**
+ * Wraps any adapter so that every answer is validated. Elements call this on whatever
+ * adapter they are given; validating the output of `createHttpAdapter` again is cheap.
+ */
+export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFAULT_URL_POLICY): ValidatedAdapter {
+  const key = policy.allowedHosts.join('\n');
+  const known = validated.get(adapter);
+  if (known && known.key === key) return known.adapter;
+  const s = schemasFor(policy);
+  const flow = (what: string) => (d: unknown) => parseResponse(s.flow, d, what);
+  const result: ValidatedAdapter = {
+    raw: adapter,
+    getLinkStatus: (signal) => call(signal, () => adapter.getLinkStatus(signal), (d) => parseResponse(s.linkStatus, d, 'getLinkStatus')),
+    startLink: (input, signal) => call(signal, () => adapter.startLink(input, signal), flow('startLink')),
+    getFlow: (flowId, signal) => call(signal, () => adapter.getFlow(flowId, signal), flow('getFlow')),
+    submitStep: (flowId, stepId, answer, signal) =>
+      call(signal, () => adapter.submitStep(flowId, stepId, answer, signal), flow('submitStep')),
+    resendCode: (flowId, stepId, signal) => call(signal, () => adapter.resendCode(flowId, stepId, signal), flow('resendCode')),
+    cancelFlow: (flowId, signal) => call(signal, () => adapter.cancelFlow(flowId, signal), () => undefined),
+    completeExternal: (flowId, result, signal) =>
+      call(signal, () => adapter.completeExternal(flowId, result, signal), flow('completeExternal')),
+    pollLink: (flowId, signal) => call(signal, () => adapter.pollLink(flowId, signal), flow('pollLink')),
+    unlink: (signal) => call(signal, () => adapter.unlink(signal), (d) => parseResponse(s.linkStatus, d, 'unlink')),
+    listChats: (signal) => call(signal, () => adapter.listChats(signal), (d) => parseResponse(s.chatList, d, 'listChats')),
+    listConferences: (period, signal) =>
+      call(signal, () => adapter.listConferences(period, signal), (d) => parseResponse(s.conferenceList, d, 'listConferences')),
+    getLessonConference: (lessonId, signal) =>
+      call(signal, () => adapter.getLessonConference(lessonId, signal), (d) => parseResponse(s.lessonConference, d, 'getLessonConference')),
+  };
+  validated.set(adapter, { key, adapter: result });
+  validated.set(result, { key, adapter: result });
+  return result;
+}

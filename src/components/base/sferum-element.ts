@@ -1,0 +1,119 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SferumAdapter, ValidatedAdapter } from '../../adapter/adapter.js';
+import { SferumError } from '../../adapter/errors.js';
+import { urlPolicy, type UrlPolicy } from '../../adapter/urls.js';
+import { validateAdapter } from '../../adapter/validate.js';
+import { sferumConfigContext, type SferumConfig, type ThemeMode } from '../../controllers/config.js';
+import { watchLang } from '../../controllers/lang-observer.js';
+import { Translator, nearestLang, toLocale, type Locale, type MessageOverrides } from '../../i18n/translator.js';
+import { resolvePreset } from '../../presets/presets.js';
+import type { PresetOverrides, Role, VendorPreset } from '../../presets/types.js';
+
+/**
+ * What every `sferum-*` element shares: its configuration comes from the nearest
+ * `<sferum-provider>` and can be set on the element itself, which wins.
+ */
+export class SferumElement extends LitElement {
+  /** The journal's API adapter. Everything it returns is validated before it is shown. */
+  @property({ attribute: false }) adapter?: SferumAdapter;
+  /** Vendor preset: `bars`, `mesh`, `perm` or `generic`. */
+  @property() vendor?: string;
+  /** Overrides of single preset keys. */
+  @property({ attribute: false }) preset?: PresetOverrides;
+  /** `ru` (default) or `en`; without it, the nearest `lang` attribute decides. */
+  @property() locale?: Locale;
+  /** The user's role in the journal: `student`, `parent`, `teacher` or `staff`. */
+  @property({ attribute: 'user-role' }) userRole?: Role;
+  /** The user's IANA time zone (defaults to the browser's). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+  /** Hosts or origins added to the allowed list for links from the data. */
+  @property({ attribute: false }) allowedHosts?: readonly string[];
+  /** Per-locale text overrides, any single key. */
+  @property({ attribute: false }) messages?: MessageOverrides;
+  /** `light`, `dark`, or `auto` (follows the system). */
+  @property() theme?: ThemeMode;
+
+  @consume({ context: sferumConfigContext, subscribe: true })
+  @state()
+  protected inherited?: SferumConfig;
+
+  private unwatchLang?: () => void;
+  private validatedFor?: { raw: SferumAdapter; key: string; adapter: ValidatedAdapter };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchLang = watchLang(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchLang?.();
+  }
+
+  protected get resolvedPreset(): VendorPreset {
+    const vendor = this.vendor ?? this.inherited?.vendor;
+    const overrides = this.inherited?.preset || this.preset ? { ...(this.inherited?.preset ?? {}), ...(this.preset ?? {}) } : undefined;
+    return resolvePreset(vendor, overrides);
+  }
+
+  protected get resolvedLocale(): Locale {
+    return this.locale ?? this.inherited?.locale ?? toLocale(nearestLang(this)) ?? 'ru';
+  }
+
+  protected get resolvedRole(): Role {
+    return this.userRole ?? this.inherited?.userRole ?? 'student';
+  }
+
+  protected get resolvedTimeZone(): string {
+    return this.timeZone ?? this.inherited?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  protected get resolvedTheme(): ThemeMode {
+    return this.theme ?? this.inherited?.theme ?? 'light';
+  }
+
+  protected get urlPolicy(): UrlPolicy {
+    return urlPolicy([...(this.inherited?.allowedHosts ?? []), ...(this.allowedHosts ?? [])]);
+  }
+
+  /** Texts in the resolved locale: dictionary < preset texts < provider overrides < element overrides. */
+  protected get i18n(): Translator {
+    return new Translator(this.resolvedLocale, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
+  }
+
+  /** The adapter, wrapped so that every answer is validated; `undefined` when none is set. */
+  protected get api(): ValidatedAdapter | undefined {
+    const raw = this.adapter ?? this.inherited?.adapter;
+    if (!raw) return undefined;
+    const policy = this.urlPolicy;
+    const key = policy.allowedHosts.join('\n');
+    if (this.validatedFor?.raw !== raw || this.validatedFor.key !== key) {
+      this.validatedFor = { raw, key, adapter: validateAdapter(raw, policy) };
+    }
+    return this.validatedFor.adapter;
+  }
+
+  /** The adapter, or a clear error when the host forgot to give one. */
+  protected requireApi(): ValidatedAdapter {
+    const api = this.api;
+    if (!api) throw new SferumError('invalid-response', 'No adapter: set `adapter` on the element or wrap it in <sferum-provider>');
+    return api;
+  }
+
+  /** Classes and custom properties for the `.root` wrapper: theme mode and preset tokens. */
+  protected get rootClasses(): Record<string, boolean> {
+    const theme = this.resolvedTheme;
+    const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+    return { root: true, dark };
+  }
+
+  protected get presetTokens(): Record<string, string> {
+    const tokens: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.resolvedPreset.theme)) {
+      tokens[name.replace('--sferum-', '--sferum-preset-')] = value;
+    }
+    return tokens;
+  }
+}

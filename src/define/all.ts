@@ -1,0 +1,2 @@
+import './sferum-provider.js';
+import './sferum-link.js';

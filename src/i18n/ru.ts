@@ -1,0 +1,81 @@
+import type { PluralMessage } from './plural.js';
+
+/**
+ * The reference dictionary. Texts quoted from the seeds are kept exactly as written there.
+ * `{name}` placeholders are filled by `Translator.t(key, params)`.
+ */
+export const ru = {
+  // common
+  loading: 'Загрузка…',
+  retry: 'Повторить',
+  continue: 'Продолжить',
+  back: 'Назад',
+  close: 'Закрыть',
+  cancel: 'Отмена',
+  yes: 'Да',
+  sferum: 'Сферум',
+  linkUnavailable: 'Ссылка недоступна',
+
+  // entry (vendor presets override these)
+  entryTitle: 'Авторизация в Сферум',
+  entryDescription:
+    'Перед началом работы в мессенджере нужно однократно связать свой аккаунт с учебным профилем Сферум.',
+  entryAction: 'Привязать аккаунт к Сферум',
+  entryActionVkid: 'Привязать учебный профиль VK ID',
+  entryActionMax: 'Привязать учебный аккаунт Сферум',
+
+  // pending (MAX)
+  pendingTitle: 'Ожидаем подтверждения в MAX',
+  pendingText:
+    'Откройте MAX, перейдите на вкладку «Сферум» и выберите чат от сообщества Сферум. Проверьте свои данные и нажмите «Подключить».',
+  checkStatus: 'Проверить статус',
+
+  // linked card
+  linkedTitle: 'Аккаунт привязан к Сферум',
+  linkedPhoneLabel: 'Телефон, привязанный к Сферум',
+  goToSferum: 'Перейти в Сферум',
+  goToVkMessenger: 'Перейти в VK Мессенджер',
+  unlink: 'Отвязать учетную запись',
+  opensInNewTab: '(откроется в новой вкладке)',
+
+  // errors
+  errorTitle: 'Не удалось загрузить данные',
+  errorNetwork: 'Нет соединения с сервером. Проверьте подключение к интернету и попробуйте ещё раз.',
+  errorTimeout: 'Сервер долго не отвечает. Попробуйте ещё раз.',
+  errorUnauthorized: 'Сеанс работы в журнале завершён. Войдите в журнал снова и повторите действие.',
+  errorRateLimited: 'Слишком много запросов. Повторите через {time}.',
+  errorServer: 'Сервис временно недоступен. Попробуйте ещё раз немного позже.',
+  errorInvalidResponse: 'Сервер вернул непонятный ответ. Попробуйте ещё раз немного позже.',
+  errorNotFound: 'Данные не найдены. Обновите страницу.',
+  errorGeneric: 'Что-то пошло не так. Попробуйте ещё раз.',
+  errorNoAdapter: 'Виджет не подключён к журналу: не задан адаптер API.',
+  vpnHint: 'Привязка аккаунта не работает при подключении VPN.',
+  browserHint: 'Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер.',
+
+  // phone
+  phoneLabel: 'Номер телефона',
+  phoneHint: 'В формате +7 (9XX) XXX-XX-XX',
+  phoneEmpty: 'Введите номер мобильного телефона.',
+  phoneLetters: 'Номер телефона может содержать только цифры.',
+  phoneTooShort: 'В номере не хватает цифр. Номер должен соответствовать формату +7 (9XX) XXX-XX-XX.',
+  phoneTooLong: 'В номере лишние цифры. Номер должен соответствовать формату +7 (9XX) XXX-XX-XX.',
+  phoneLandline: 'Это городской номер. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
+  phoneTollFree: 'Номера 8-800 не подходят. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
+  phoneKazakhstan: 'Это номер Казахстана. Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
+  phoneForeign: 'Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
+  phoneExtension: 'Добавочный номер не нужен. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
+  phoneNotMobile: 'Номер не соответствует формату +7 (9XX) XXX-XX-XX.',
+
+  // time
+  secondsShort: '{n} с',
+  minutesShort: '{n} мин',
+  seconds: { one: '{n} секунду', few: '{n} секунды', many: '{n} секунд', other: '{n} секунды' } as PluralMessage,
+  minutes: { one: '{n} минуту', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' } as PluralMessage,
+  members: { one: '{n} участник', few: '{n} участника', many: '{n} участников', other: '{n} участника' } as PluralMessage,
+  chatsCount: { one: '{n} чат', few: '{n} чата', many: '{n} чатов', other: '{n} чата' } as PluralMessage,
+};
+
+export type Messages = { [K in keyof typeof ru]: (typeof ru)[K] extends PluralMessage ? PluralMessage : string };
+export type MessageKey = keyof Messages;
+export type PluralKey = { [K in MessageKey]: Messages[K] extends PluralMessage ? K : never }[MessageKey];
+export type TextKey = Exclude<MessageKey, PluralKey>;

@@ -1,0 +1,83 @@
+import { en } from './en.js';
+import { pluralCategoryEn, pluralCategoryRu, type PluralMessage } from './plural.js';
+import { ru, type MessageKey, type Messages, type PluralKey, type TextKey } from './ru.js';
+
+export type Locale = 'ru' | 'en';
+export const LOCALES: readonly Locale[] = ['ru', 'en'];
+export const dictionaries: Readonly<Record<Locale, Messages>> = { ru, en };
+
+/** Per-locale overrides a host (or a vendor preset) supplies: any single key. */
+export type MessageOverrides = Partial<Record<Locale, Partial<Messages>>>;
+
+/** `ru-RU` → `ru`, `en-GB` → `en`; anything else falls back to Russian, the reference. */
+export function toLocale(value: string | null | undefined): Locale | undefined {
+  if (!value) return undefined;
+  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'ru' || primary === 'en' ? primary : undefined;
+}
+
+/** The nearest `lang` attribute, crossing shadow roots upwards. */
+export function nearestLang(node: Node): string | null {
+  let current: Node | null = node;
+  while (current) {
+    if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang');
+    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+  }
+  return null;
+}
+
+function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export class Translator {
+  readonly locale: Locale;
+  private readonly layers: readonly Partial<Messages>[];
+
+  constructor(locale: Locale, ...overrides: (MessageOverrides | undefined)[]) {
+    this.locale = locale;
+    // Later layers win: host overrides come after preset texts.
+    this.layers = overrides.map((o) => o?.[locale] ?? {}).reverse();
+  }
+
+  private lookup<K extends MessageKey>(key: K): Messages[K] {
+    for (const layer of this.layers) {
+      const value = layer[key];
+      if (value !== undefined) return value as Messages[K];
+    }
+    return dictionaries[this.locale][key];
+  }
+
+  t(key: TextKey, params?: Readonly<Record<string, string | number>>): string {
+    return fill(this.lookup(key) as string, params);
+  }
+
+  plural(key: PluralKey, n: number, params?: Readonly<Record<string, string | number>>): string {
+    const forms = this.lookup(key) as PluralMessage;
+    const category = this.locale === 'ru' ? pluralCategoryRu(n) : pluralCategoryEn(n);
+    return fill(forms[category], { n: this.number(n), ...params });
+  }
+
+  number(n: number): string {
+    return new Intl.NumberFormat(this.locale === 'ru' ? 'ru-RU' : 'en-GB').format(n);
+  }
+
+  /** Seconds as the seeds' countdowns show them: `1:53`, `00:56` when `pad` is set. */
+  clock(totalSeconds: number, pad = false): string {
+    const s = Math.max(0, Math.ceil(totalSeconds));
+    const minutes = Math.floor(s / 60);
+    const seconds = String(s % 60).padStart(2, '0');
+    return `${pad ? String(minutes).padStart(2, '0') : minutes}:${seconds}`;
+  }
+
+  /** A wait as words: «2 минуты 5 секунд» / «45 секунд». */
+  duration(totalSeconds: number): string {
+    const s = Math.max(0, Math.ceil(totalSeconds));
+    const minutes = Math.floor(s / 60);
+    const seconds = s % 60;
+    if (minutes === 0) return this.plural('seconds', seconds);
+    if (seconds === 0) return this.plural('minutes', minutes);
+    return `${this.plural('minutes', minutes)} ${this.plural('seconds', seconds)}`;
+  }
+}

@@ -1,0 +1,29 @@
+// The package root: classes, types, events and helpers. No side effects: import
+// `sferum-widgets/<name>` (or `sferum-widgets/all`) to register the tags.
+export type {
+  ConferencePeriod,
+  ExternalResult,
+  SferumAdapter,
+  StartLinkInput,
+  StepAction,
+  StepAnswer,
+  ValidatedAdapter,
+} from './adapter/adapter.js';
+export { ERROR_KINDS, SferumError, isErrorKind, type SferumErrorKind } from './adapter/errors.js';
+export { createHttpAdapter, parseRetryAfter, type HttpAdapterOptions } from './adapter/http-adapter.js';
+export * from './adapter/schemas.js';
+export { DEFAULT_ALLOWED_HOSTS, toSafeUrl, urlPolicy, type UrlPolicy } from './adapter/urls.js';
+export { validateAdapter } from './adapter/validate.js';
+export { SferumLink } from './components/link/sferum-link.js';
+export { SferumProvider } from './components/provider/sferum-provider.js';
+export { sferumConfigContext, type SferumConfig, type ThemeMode } from './controllers/config.js';
+export { SferumAuthRequiredEvent } from './events/sferum-auth-required.js';
+export { SferumErrorEvent, type SferumErrorDetail } from './events/sferum-error.js';
+export { SferumLinkStatusChangeEvent, type SferumLinkStatusChangeDetail } from './events/sferum-link-status-change.js';
+export { en } from './i18n/en.js';
+export { pluralCategoryRu, type PluralMessage } from './i18n/plural.js';
+export { ru, type MessageKey, type Messages } from './i18n/ru.js';
+export { Translator, toLocale, type Locale, type MessageOverrides } from './i18n/translator.js';
+export { checkPhone, formatPhone, maskPhone, normalizePhoneInput, type PhoneCheck, type PhoneRejection } from './phone/phone.js';
+export { bars, generic, mesh, perm, presets, resolvePreset, type VendorId } from './presets/presets.js';
+export type { PresetOverrides, Role, SupportContact, UnlinkPolicy, VendorPreset } from './presets/types.js';

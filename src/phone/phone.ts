@@ -1,0 +1,112 @@
+/**
+ * Phone rules for every phone field of the kit (SPEC §4.3): accept what people type or
+ * paste, accept only a Russian mobile number, and say precisely why anything else is refused.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { phoneMetadata } from './metadata.js';
+
+export type PhoneRejection =
+  | 'empty'
+  | 'letters'
+  | 'too-short'
+  | 'too-long'
+  | 'landline'
+  | 'toll-free'
+  | 'kazakhstan'
+  | 'foreign'
+  | 'extension'
+  | 'not-mobile';
+
+export type PhoneCheck =
+  | { ok: true; e164: string; national: string; display: string }
+  | { ok: false; reason: PhoneRejection };
+
+/** Zero code points of the decimal digit runs that NFKC leaves alone. */
+const DIGIT_ZEROS = [
+  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0de6, 0x0e50,
+  0x0ed0, 0x0f20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50,
+  0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+];
+
+/**
+ * NFKC, drop format characters (bidi and zero-width marks), map every decimal digit to ASCII,
+ * unify dashes and spaces. Leaves letters in place so that they can be reported.
+ */
+export function normalizePhoneInput(raw: string): string {
+  let s = raw.normalize('NFKC').replace(/\p{Cf}/gu, '');
+  s = s.replace(/\p{Nd}/gu, (ch) => {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0x30 && cp <= 0x39) return ch;
+    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+    return zero === undefined ? ch : String(cp - zero);
+  });
+  s = s.replace(/\p{Pd}|\u2212/gu, '-').replace(/[\s\p{Zs}]+/gu, ' ');
+  return s.trim();
+}
+
+const LABEL = /^(?:tel:|[\p{L}][\p{L}. ]{0,24}:)\s*/iu;
+// `\b` is ASCII-only even with the `u` flag, so the word start is spelled out.
+const EXTENSION = /(?:;\s*ext=|#|(?:^|[\s,(\d])(?:ext\.?|extension|доб\.?|добавочный|x))\s*\d+\)?\s*$/iu;
+
+/** Checks a typed or pasted phone number; accepts only a Russian mobile number. */
+export function checkPhone(raw: string): PhoneCheck {
+  let s = normalizePhoneInput(raw);
+  // «Телефон:», «Тел.:», «Mobile:», `tel:` — one label, possibly twice (`Телефон: tel:+7…`).
+  for (let i = 0; i < 2; i++) s = s.replace(LABEL, '');
+  if (s === '') return { ok: false, reason: 'empty' };
+  if (EXTENSION.test(s)) return { ok: false, reason: 'extension' };
+  if (/\p{L}/u.test(s)) return { ok: false, reason: 'letters' };
+  if (/[^\d+\-() ./]/.test(s)) return { ok: false, reason: 'letters' };
+
+  const hasPlus = s.startsWith('+');
+  if (s.indexOf('+', 1) !== -1) return { ok: false, reason: 'letters' };
+  const digits = s.replace(/\D/g, '');
+  if (digits === '') return { ok: false, reason: 'empty' };
+
+  let national: string;
+  if (hasPlus) {
+    if (!digits.startsWith('7')) return { ok: false, reason: 'foreign' };
+    national = digits.slice(1);
+  } else if (digits.startsWith('810') && digits.length > 11) {
+    // 8-10 is the old Russian international prefix: 8 10 375 …
+    return digits.startsWith('8107') ? checkPhone(`+${digits.slice(3)}`) : { ok: false, reason: 'foreign' };
+  } else if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7'))) {
+    national = digits.slice(1);
+  } else if (digits.length > 11 && (digits.startsWith('8') || digits.startsWith('7'))) {
+    return { ok: false, reason: 'too-long' };
+  } else {
+    national = digits;
+  }
+
+  if (national.length < 10) return { ok: false, reason: 'too-short' };
+  if (national.length > 10) return { ok: false, reason: 'too-long' };
+
+  const parsed = parsePhoneNumberFromString(`+7${national}`, phoneMetadata);
+  if (parsed?.country === 'KZ' || /^[67]/.test(national)) return { ok: false, reason: 'kazakhstan' };
+  const type = parsed?.getType();
+  if (type === 'TOLL_FREE' || national.startsWith('80')) return { ok: false, reason: 'toll-free' };
+  if (type === 'FIXED_LINE' || /^[3-5]/.test(national)) return { ok: false, reason: 'landline' };
+  if (!parsed || parsed.country !== 'RU' || type !== 'MOBILE' || !national.startsWith('9')) {
+    return { ok: false, reason: 'not-mobile' };
+  }
+  const e164 = `+7${national}`;
+  return { ok: true, e164, national, display: formatPhone(e164) };
+}
+
+/** `+79521234567` → `+7 (952) 123-45-67` (the seeds' format, built from the national number). */
+export function formatPhone(e164: string): string {
+  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return m ? `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}` : e164;
+}
+
+/** `+79521234567` → `+7 *** ***-**-67`: enough to recognise one's own number, no more. */
+export function maskPhone(e164: string): string {
+  const m = /^\+7\d{8}(\d{2})$/.exec(e164);
+  return m ? `+7 *** ***-**-${m[1]}` : '+7 *** ** *';
+}
+
+/** Formats as the user types: keeps what was typed when it is not yet a Russian mobile. */
+export function formatPhoneAsTyped(raw: string): string {
+  const check = checkPhone(raw);
+  return check.ok ? check.display : raw;
+}
