@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: the Node suite (msw/node: every scenario's answers against the zod schemas),
+// then the browser suite in Chromium (@web/test-runner). Ends with `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { ensureChromium } from './chromium.mjs';
+
+const args = process.argv.slice(2);
+const watch = args.includes('--watch');
+const root = new URL('..', import.meta.url).pathname;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+// ---- Node suite ------------------------------------------------------------------------
+const nodeDir = join(root, 'test/node');
+const nodeTests = existsSync(nodeDir) ? readdirSync(nodeDir).filter((f) => f.endsWith('.test.ts')) : [];
+if (!watch && nodeTests.length > 0) {
+  const out = mkdtempSync(join(tmpdir(), 'sferum-node-tests-'));
+  try {
+    await build({
+      entryPoints: nodeTests.map((f) => join(nodeDir, f)),
+      outdir: out,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+      absWorkingDir: root,
+    });
+    const tap = join(out, 'report.tap');
+    const files = readdirSync(out).filter((f) => f.endsWith('.mjs')).map((f) => join(out, f));
+    const run = spawnSync(
+      process.execPath,
+      ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+      { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } },
+    );
+    const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
+    totals.passed += count('pass');
+    totals.failed += count('fail') + count('cancelled');
+    totals.skipped += count('skipped') + count('todo');
+    if (run.status !== 0 && count('fail') + count('cancelled') === 0) totals.failed += 1;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// ---- Browser suite ---------------------------------------------------------------------
+ensureChromium();
+const summaryFile = join(mkdtempSync(join(tmpdir(), 'sferum-wtr-')), 'summary.json');
+const wtr = spawnSync(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js'), ...args], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, SFERUM_SUMMARY_FILE: summaryFile },
+});
+if (existsSync(summaryFile)) {
+  const browser = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  totals.passed += browser.passed;
+  totals.failed += browser.failed;
+  totals.skipped += browser.skipped;
+}
+if (wtr.status !== 0 && totals.failed === 0) totals.failed += 1;
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || wtr.status !== 0 ? 1 : 0);

@@ -1,0 +1,58 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { createReadStream } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+
+const workerFile = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  middleware: [
+    // MSW's service worker, served at the root so that its scope covers every test page.
+    function mockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.type = 'application/javascript';
+        context.set('Service-Worker-Allowed', '/');
+        context.body = createReadStream(workerFile);
+        return undefined;
+      }
+      return next();
+    },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="ru">
+      <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+      <body><script type="module" src="${testFramework}"></script></body>
+    </html>`,
+  reporters: [
+    defaultReporter(),
+    summaryReporter({
+      onSummary: (counts) => {
+        if (process.env.SFERUM_SUMMARY_FILE) writeFileSync(process.env.SFERUM_SUMMARY_FILE, JSON.stringify(counts));
+      },
+    }),
+  ],
+};
