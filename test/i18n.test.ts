@@ -1,0 +1,102 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { en } from '../src/i18n/en.js';
+import { pluralCategoryRu } from '../src/i18n/plural.js';
+import { ru } from '../src/i18n/ru.js';
+import { Translator, nearestLang, toLocale } from '../src/i18n/translator.js';
+
+const keysOf = (o: object) => Object.keys(o).sort();
+
+describe('i18n dictionaries', () => {
+  it('Russian and English have exactly the same keys', () => {
+    const missingInEn = keysOf(ru).filter((k) => !(k in en));
+    const missingInRu = keysOf(en).filter((k) => !(k in ru));
+    expect(missingInEn, 'missing in en').to.deep.equal([]);
+    expect(missingInRu, 'missing in ru').to.deep.equal([]);
+  });
+
+  it('no text is empty, and plural messages have every form in both languages', () => {
+    for (const dict of [ru, en]) {
+      for (const [key, value] of Object.entries(dict)) {
+        if (typeof value === 'string') expect(value.trim(), key).not.to.equal('');
+        else for (const form of ['one', 'few', 'many', 'other'] as const) expect(value[form], `${key}.${form}`).to.contain('{n}');
+      }
+    }
+  });
+
+  it('placeholders match between languages', () => {
+    const placeholders = (v: unknown) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
+    for (const key of keysOf(ru)) {
+      expect(new Set(placeholders(en[key as keyof typeof en])), key).to.deep.equal(new Set(placeholders(ru[key as keyof typeof ru])));
+    }
+  });
+
+  it('keeps the seeds\u2019 texts exactly', () => {
+    expect(ru.linkedPhoneLabel).to.equal('Телефон, привязанный к Сферум');
+    expect(ru.goToSferum).to.equal('Перейти в Сферум');
+    expect(ru.unlink).to.equal('Отвязать учетную запись');
+    expect(ru.entryActionMax).to.equal('Привязать учебный аккаунт Сферум');
+    expect(ru.vpnHint).to.equal('Привязка аккаунта не работает при подключении VPN.');
+  });
+});
+
+describe('Russian plurals', () => {
+  const table: [number, string][] = [
+    [0, 'many'], [1, 'one'], [2, 'few'], [3, 'few'], [4, 'few'], [5, 'many'], [10, 'many'],
+    [11, 'many'], [12, 'many'], [13, 'many'], [14, 'many'], [15, 'many'], [20, 'many'],
+    [21, 'one'], [22, 'few'], [24, 'few'], [25, 'many'], [101, 'one'], [111, 'many'], [112, 'many'],
+    [121, 'one'], [1001, 'one'], [1.5, 'other'],
+  ];
+  for (const [n, category] of table) {
+    it(`${n} → ${category}`, () => expect(pluralCategoryRu(n)).to.equal(category));
+  }
+
+  it('writes counts as phrases', () => {
+    const t = new Translator('ru');
+    expect(t.plural('members', 1)).to.equal('1 участник');
+    expect(t.plural('members', 3)).to.equal('3 участника');
+    expect(t.plural('members', 11)).to.equal('11 участников');
+    expect(t.plural('members', 21)).to.equal('21 участник');
+    expect(t.plural('members', 1000)).to.equal('1\u00a0000 участников');
+    expect(new Translator('en').plural('members', 1)).to.equal('1 member');
+    expect(new Translator('en').plural('members', 2)).to.equal('2 members');
+  });
+
+  it('writes waits and countdowns', () => {
+    const t = new Translator('ru');
+    expect(t.duration(30)).to.equal('30 секунд');
+    expect(t.duration(61)).to.equal('1 минуту 1 секунду');
+    expect(t.duration(120)).to.equal('2 минуты');
+    expect(t.clock(113)).to.equal('1:53');
+    expect(t.clock(56, true)).to.equal('00:56');
+    expect(t.clock(291)).to.equal('4:51');
+  });
+});
+
+describe('Translator', () => {
+  it('lets later layers override single keys', () => {
+    const t = new Translator('ru', { ru: { entryTitle: 'Пресет' } }, { ru: { entryTitle: 'Хост' } }, undefined);
+    expect(t.t('entryTitle')).to.equal('Хост');
+    expect(t.t('retry')).to.equal('Повторить');
+    expect(new Translator('en', { ru: { retry: 'X' } }).t('retry')).to.equal('Try again');
+  });
+
+  it('fills placeholders', () => {
+    expect(new Translator('ru').t('errorRateLimited', { time: '30 секунд' })).to.equal('Слишком много запросов. Повторите через 30 секунд.');
+  });
+
+  it('maps language tags to a supported locale', () => {
+    expect(toLocale('ru-RU')).to.equal('ru');
+    expect(toLocale('EN_gb')).to.equal('en');
+    expect(toLocale('de')).to.equal(undefined);
+    expect(toLocale(null)).to.equal(undefined);
+  });
+
+  it('finds the nearest lang across shadow roots', async () => {
+    const outer = await fixture(html`<div lang="en"><span></span></div>`);
+    const host = outer.querySelector('span')!;
+    const root = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('b');
+    root.append(inner);
+    expect(nearestLang(inner)).to.equal('en');
+  });
+});
