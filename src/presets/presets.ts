@@ -16,7 +16,7 @@ export const generic: VendorPreset = {
   notices: ['new-school-year', 'restored'],
   features: { browserHint: false, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid', 'max'] },
   theme: {
-    '--sferum-color-accent': '#2d81e0',
+    '--sferum-color-accent': '#1a66c2',
     '--sferum-color-accent-contrast': '#ffffff',
     '--sferum-radius': '8px',
     '--sferum-font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
@@ -67,7 +67,7 @@ export const mesh: VendorPreset = {
   notices: [],
   features: { browserHint: true, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid'] },
   theme: {
-    '--sferum-color-accent': '#0d6efd',
+    '--sferum-color-accent': '#0b5ed7',
     '--sferum-color-accent-contrast': '#ffffff',
     '--sferum-radius': '12px',
     '--sferum-font-family': '"Mos Sans", Roboto, Arial, sans-serif',
@@ -87,7 +87,7 @@ export const perm: VendorPreset = {
   notices: ['security'],
   features: { browserHint: false, vpnHint: false, autoChatsNote: true, openButton: 'vk-messenger', methods: ['vkid'] },
   theme: {
-    '--sferum-color-accent': '#0077ff',
+    '--sferum-color-accent': '#0061d6',
     '--sferum-color-accent-contrast': '#ffffff',
     '--sferum-radius': '10px',
     '--sferum-font-family': '"PT Sans", Arial, sans-serif',

@@ -18,7 +18,7 @@ export const baseStyles = css`
     box-sizing: border-box;
     direction: ltr;
     text-align: start;
-    --_accent: var(--sferum-color-accent, var(--sferum-preset-color-accent, #2d81e0));
+    --_accent: var(--sferum-color-accent, var(--sferum-preset-color-accent, #1a66c2));
     --_accent-contrast: var(--sferum-color-accent-contrast, var(--sferum-preset-color-accent-contrast, #ffffff));
     --_fg: var(--sferum-color-text, #1f2328);
     --_muted: var(--sferum-color-text-muted, #57606a);

@@ -1,9 +1,10 @@
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
 import type { LinkStatus } from '../../adapter/schemas.js';
+import { AdapterTask } from '../../controllers/adapter-task.js';
 import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
 import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { SferumLinkStatusChangeEvent } from '../../events/sferum-link-status-change.js';
@@ -48,7 +49,7 @@ export class SferumLink extends SferumElement {
 
   private lastState?: LinkStatus['state'];
 
-  private readonly statusTask = new Task(this, {
+  private readonly statusTask = new AdapterTask(this, {
     task: async ([api], { signal }) => {
       if (!api) throw new SferumError('invalid-response', 'No adapter');
       return api.getLinkStatus(signal);
