@@ -367,6 +367,8 @@ export class MockBackend {
 
   private enter(flow: Flow, node: Node, remember = true): MockResponse {
     if (remember && node !== flow.node) flow.history.push(flow.node);
+    // Wrong attempts count per screen, as VK ID does.
+    if (node !== flow.node) flow.wrongAttempts = 0;
     if (node !== flow.node && (node === 'code' || node === 'r-code' || node === 'r-email-code' || node === 'r-app-code')) {
       flow.codeSentAt = this.now();
     }

@@ -2,7 +2,7 @@
 // `npm test`: the Node suite (msw/node: every scenario's answers against the zod schemas),
 // then the browser suite in Chromium (@web/test-runner). Ends with `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,6 +10,7 @@ import { ensureChromium } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
+const nodeOnly = args.includes('--node-only');
 const root = new URL('..', import.meta.url).pathname;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -17,7 +18,9 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const nodeDir = join(root, 'test/node');
 const nodeTests = existsSync(nodeDir) ? readdirSync(nodeDir).filter((f) => f.endsWith('.test.ts')) : [];
 if (!watch && nodeTests.length > 0) {
-  const out = mkdtempSync(join(tmpdir(), 'sferum-node-tests-'));
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  // Inside the project so that the bundle's bare imports resolve from node_modules.
+  const out = mkdtempSync(join(root, 'node_modules/.cache/sferum-node-tests-'));
   try {
     await build({
       entryPoints: nodeTests.map((f) => join(nodeDir, f)),
@@ -36,7 +39,7 @@ if (!watch && nodeTests.length > 0) {
     const run = spawnSync(
       process.execPath,
       ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-      { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } },
+      { stdio: 'inherit', cwd: root },
     );
     const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
@@ -50,6 +53,10 @@ if (!watch && nodeTests.length > 0) {
 }
 
 // ---- Browser suite ---------------------------------------------------------------------
+if (nodeOnly) {
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+}
 ensureChromium();
 const summaryFile = join(mkdtempSync(join(tmpdir(), 'sferum-wtr-')), 'summary.json');
 const wtr = spawnSync(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js'), ...args], {

@@ -148,7 +148,13 @@ function interpret(response: Response, text: string): unknown {
   if (status === 401) throw new SferumError('unauthorized', bodyError?.message ?? 'The journal session has ended', { status });
   if (status === 429) {
     const retryAfter = parseRetryAfter(response.headers.get('Retry-After')) ?? bodyError?.retryAfter;
-    throw new SferumError('rate-limited', 'Too many requests', { status, ...(retryAfter === undefined ? {} : { retryAfter }) });
+    // A 429 may be a domain answer (too many wrong codes) rather than transport throttling.
+    const kind = bodyError?.kind === 'too-many-attempts' ? 'too-many-attempts' : 'rate-limited';
+    throw new SferumError(kind, bodyError?.message ?? 'Too many requests', {
+      status,
+      ...(retryAfter === undefined ? {} : { retryAfter }),
+      ...(bodyError?.field === undefined ? {} : { field: bodyError.field }),
+    });
   }
   if (status >= 500) throw new SferumError('server', `Server error ${status}`, { status });
   if (status >= 400) {

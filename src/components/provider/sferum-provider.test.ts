@@ -57,7 +57,7 @@ describe('<sferum-provider>', () => {
     const { adapter } = await scenario('unlinked');
     // A second copy of the bundle creates its own context object with the same global key.
     const otherCopyContext = createContext<SferumConfig>(Symbol.for('sferum/config@1'));
-    const host = await fixture(html`<div><sferum-link></sferum-link></div>`);
+    const host = await fixture<HTMLElement>(html`<div></div>`);
     const provider = new ContextProvider(host, { context: otherCopyContext, initialValue: { adapter, vendor: 'perm' } });
     provider.hostConnected();
     const link = document.createElement('sferum-link');
