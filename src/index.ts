@@ -22,7 +22,8 @@ export { SferumErrorEvent, type SferumErrorDetail } from './events/sferum-error.
 export { SferumLinkStatusChangeEvent, type SferumLinkStatusChangeDetail } from './events/sferum-link-status-change.js';
 export { en } from './i18n/en.js';
 export { pluralCategoryRu, type PluralMessage } from './i18n/plural.js';
-export { ru, type MessageKey, type Messages } from './i18n/ru.js';
+export { flowMessages } from './i18n/flow.js';
+export { ru, type CoreMessages, type MessageKey, type Messages } from './i18n/ru.js';
 export { Translator, toLocale, type Locale, type MessageOverrides } from './i18n/translator.js';
 export { checkPhone, formatPhone, maskPhone, normalizePhoneInput, type PhoneCheck, type PhoneRejection } from './phone/phone.js';
 export { bars, generic, mesh, perm, presets, resolvePreset, type VendorId } from './presets/presets.js';

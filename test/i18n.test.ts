@@ -1,21 +1,35 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { en } from '../src/i18n/en.js';
+import { flowEn } from '../src/i18n/flow-en.js';
+import { flowRu } from '../src/i18n/flow-ru.js';
+import { flowMessages } from '../src/i18n/flow.js';
 import { pluralCategoryRu } from '../src/i18n/plural.js';
 import { ru } from '../src/i18n/ru.js';
 import { Translator, nearestLang, toLocale } from '../src/i18n/translator.js';
 
 const keysOf = (o: object) => Object.keys(o).sort();
 
+const PAIRS = [
+  ['core', ru, en],
+  ['flow', flowRu, flowEn],
+] as const;
+
 describe('i18n dictionaries', () => {
-  it('Russian and English have exactly the same keys', () => {
-    const missingInEn = keysOf(ru).filter((k) => !(k in en));
-    const missingInRu = keysOf(en).filter((k) => !(k in ru));
-    expect(missingInEn, 'missing in en').to.deep.equal([]);
-    expect(missingInRu, 'missing in ru').to.deep.equal([]);
+  for (const [name, reference, english] of PAIRS) {
+    it(`${name}: Russian and English have exactly the same keys`, () => {
+      const missingInEn = keysOf(reference).filter((k) => !(k in english));
+      const missingInRu = keysOf(english).filter((k) => !(k in reference));
+      expect(missingInEn, 'missing in en').to.deep.equal([]);
+      expect(missingInRu, 'missing in ru').to.deep.equal([]);
+    });
+  }
+
+  it('no key is defined in two packs', () => {
+    expect(keysOf(ru).filter((k) => k in flowRu)).to.deep.equal([]);
   });
 
   it('no text is empty, and plural messages have every form in both languages', () => {
-    for (const dict of [ru, en]) {
+    for (const dict of [ru, en, flowRu, flowEn]) {
       for (const [key, value] of Object.entries(dict)) {
         if (typeof value === 'string') expect(value.trim(), key).not.to.equal('');
         else for (const form of ['one', 'few', 'many', 'other'] as const) expect(value[form], `${key}.${form}`).to.contain('{n}');
@@ -25,8 +39,12 @@ describe('i18n dictionaries', () => {
 
   it('placeholders match between languages', () => {
     const placeholders = (v: unknown) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
-    for (const key of keysOf(ru)) {
-      expect(new Set(placeholders(en[key as keyof typeof en])), key).to.deep.equal(new Set(placeholders(ru[key as keyof typeof ru])));
+    for (const [, reference, english] of PAIRS) {
+      for (const key of keysOf(reference)) {
+        const r = (reference as Record<string, unknown>)[key];
+        const e = (english as Record<string, unknown>)[key];
+        expect(new Set(placeholders(e)), key).to.deep.equal(new Set(placeholders(r)));
+      }
     }
   });
 
@@ -36,6 +54,12 @@ describe('i18n dictionaries', () => {
     expect(ru.unlink).to.equal('Отвязать учетную запись');
     expect(ru.entryActionMax).to.equal('Привязать учебный аккаунт Сферум');
     expect(ru.vpnHint).to.equal('Привязка аккаунта не работает при подключении VPN.');
+  });
+
+  it('shows flow texts through their pack, and a missing pack’s key as the key', () => {
+    expect(new Translator('ru', flowMessages).t('phoneEmpty')).to.equal(flowRu.phoneEmpty);
+    expect(new Translator('en', flowMessages).t('phoneEmpty')).to.equal(flowEn.phoneEmpty);
+    expect(new Translator('ru').t('phoneEmpty')).to.equal('phoneEmpty');
   });
 });
 

@@ -1,6 +1,6 @@
-import type { Messages } from './ru.js';
+import type { CoreMessages } from './ru.js';
 
-export const en: Messages = {
+export const en: CoreMessages = {
   loading: 'Loading…',
   retry: 'Try again',
   continue: 'Continue',
@@ -41,19 +41,6 @@ export const en: Messages = {
   errorNoAdapter: 'The widget is not connected to the journal: no API adapter is set.',
   vpnHint: 'Linking does not work while a VPN is on.',
   browserHint: 'We recommend Google Chrome or Yandex Browser.',
-
-  phoneLabel: 'Phone number',
-  phoneHint: 'Format: +7 (9XX) XXX-XX-XX',
-  phoneEmpty: 'Enter a mobile phone number.',
-  phoneLetters: 'A phone number can contain digits only.',
-  phoneTooShort: 'The number is missing digits. It must match +7 (9XX) XXX-XX-XX.',
-  phoneTooLong: 'The number has extra digits. It must match +7 (9XX) XXX-XX-XX.',
-  phoneLandline: 'This is a landline number. Enter a mobile number as +7 (9XX) XXX-XX-XX.',
-  phoneTollFree: '8-800 numbers are not accepted. Enter a mobile number as +7 (9XX) XXX-XX-XX.',
-  phoneKazakhstan: 'This is a Kazakhstan number. A Russian mobile number +7 (9XX) XXX-XX-XX is needed.',
-  phoneForeign: 'A Russian mobile number +7 (9XX) XXX-XX-XX is needed.',
-  phoneExtension: 'No extension is needed. Enter a mobile number as +7 (9XX) XXX-XX-XX.',
-  phoneNotMobile: 'The number does not match +7 (9XX) XXX-XX-XX.',
 
   secondsShort: '{n} s',
   minutesShort: '{n} min',

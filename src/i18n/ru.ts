@@ -52,20 +52,6 @@ export const ru = {
   vpnHint: 'Привязка аккаунта не работает при подключении VPN.',
   browserHint: 'Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер.',
 
-  // phone
-  phoneLabel: 'Номер телефона',
-  phoneHint: 'В формате +7 (9XX) XXX-XX-XX',
-  phoneEmpty: 'Введите номер мобильного телефона.',
-  phoneLetters: 'Номер телефона может содержать только цифры.',
-  phoneTooShort: 'В номере не хватает цифр. Номер должен соответствовать формату +7 (9XX) XXX-XX-XX.',
-  phoneTooLong: 'В номере лишние цифры. Номер должен соответствовать формату +7 (9XX) XXX-XX-XX.',
-  phoneLandline: 'Это городской номер. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
-  phoneTollFree: 'Номера 8-800 не подходят. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
-  phoneKazakhstan: 'Это номер Казахстана. Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
-  phoneForeign: 'Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
-  phoneExtension: 'Добавочный номер не нужен. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
-  phoneNotMobile: 'Номер не соответствует формату +7 (9XX) XXX-XX-XX.',
-
   // time
   secondsShort: '{n} с',
   minutesShort: '{n} мин',
@@ -75,7 +61,12 @@ export const ru = {
   chatsCount: { one: '{n} чат', few: '{n} чата', many: '{n} чатов', other: '{n} чата' } as PluralMessage,
 };
 
-export type Messages = { [K in keyof typeof ru]: (typeof ru)[K] extends PluralMessage ? PluralMessage : string };
+import type { FlowMessages } from './flow-ru.js';
+
+/** Texts every element carries. */
+export type CoreMessages = { [K in keyof typeof ru]: (typeof ru)[K] extends PluralMessage ? PluralMessage : string };
+/** Every text of the kit: the core, plus the packs that flow code registers when it loads. */
+export type Messages = CoreMessages & FlowMessages;
 export type MessageKey = keyof Messages;
 export type PluralKey = { [K in MessageKey]: Messages[K] extends PluralMessage ? K : never }[MessageKey];
 export type TextKey = Exclude<MessageKey, PluralKey>;

@@ -4,9 +4,13 @@ import { ru, type MessageKey, type Messages, type PluralKey, type TextKey } from
 
 export type Locale = 'ru' | 'en';
 export const LOCALES: readonly Locale[] = ['ru', 'en'];
-export const dictionaries: Readonly<Record<Locale, Messages>> = { ru, en };
 
-/** Per-locale overrides a host (or a vendor preset) supplies: any single key. */
+const core: Readonly<Record<Locale, Partial<Messages>>> = { ru, en };
+
+/**
+ * Layers of texts above the core dictionary, any single key per locale: a flow text pack
+ * (shipped with the code that shows it), a vendor preset's texts, the host's overrides.
+ */
 export type MessageOverrides = Partial<Record<Locale, Partial<Messages>>>;
 
 /** `ru-RU` → `ru`, `en-GB` → `en`; anything else falls back to Russian, the reference. */
@@ -37,7 +41,7 @@ export class Translator {
 
   constructor(locale: Locale, ...overrides: (MessageOverrides | undefined)[]) {
     this.locale = locale;
-    // Later layers win: host overrides come after preset texts.
+    // Later layers win: packs, then preset texts, then the host's overrides.
     this.layers = overrides.map((o) => o?.[locale] ?? {}).reverse();
   }
 
@@ -46,7 +50,9 @@ export class Translator {
       const value = layer[key];
       if (value !== undefined) return value as Messages[K];
     }
-    return dictionaries[this.locale][key];
+    const value = core[this.locale][key];
+    // A flow text whose pack was not passed shows as its key: visible in development, never a crash.
+    return (value ?? key) as Messages[K];
   }
 
   t(key: TextKey, params?: Readonly<Record<string, string | number>>): string {

@@ -78,9 +78,13 @@ export class SferumElement extends LitElement {
     return urlPolicy([...(this.inherited?.allowedHosts ?? []), ...(this.allowedHosts ?? [])]);
   }
 
-  /** Texts in the resolved locale: dictionary < preset texts < provider overrides < element overrides. */
+  /** Text packs this element shows beyond the core dictionary (for example the flow texts). */
+  protected static messagePacks: readonly MessageOverrides[] = [];
+
+  /** Texts in the resolved locale: core < packs < preset texts < provider overrides < element overrides. */
   protected get i18n(): Translator {
-    return new Translator(this.resolvedLocale, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
+    const packs = (this.constructor as typeof SferumElement).messagePacks;
+    return new Translator(this.resolvedLocale, ...packs, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
   }
 
   /** The adapter, wrapped so that every answer is validated; `undefined` when none is set. */
@@ -115,5 +119,10 @@ export class SferumElement extends LitElement {
       tokens[name.replace('--sferum-', '--sferum-preset-')] = value;
     }
     return tokens;
+  }
+
+  /** Every `sferum-*` event leaves through here; the `@fires` tags of each class document them. */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
   }
 }

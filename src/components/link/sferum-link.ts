@@ -21,9 +21,9 @@ import { linkStyles } from './sferum-link.styles.js';
  * @summary Links a journal account to a Sferum educational profile.
  * @tag sferum-link
  *
- * @fires sferum-link-status-change - The link status became known or changed; `detail.state` is `unlinked`, `pending` or `linked`.
- * @fires sferum-error - An error state was shown; `detail.kind` names the fault.
- * @fires sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ * @fires {SferumLinkStatusChangeEvent} sferum-link-status-change - The link status became known or changed; `detail.state` is `unlinked`, `pending` or `linked`.
+ * @fires {SferumErrorEvent} sferum-error - An error state was shown; `detail.kind` names the fault.
+ * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
  *
  * @csspart base - The element's inner wrapper.
  * @csspart card - The card of the current state.
@@ -67,7 +67,7 @@ export class SferumLink extends SferumElement {
   private announce(status: LinkStatus): void {
     if (status.state === this.lastState) return;
     this.lastState = status.state;
-    this.dispatchEvent(
+    this.emit(
       new SferumLinkStatusChangeEvent(status.state === 'unlinked' ? { state: 'unlinked' } : { state: status.state, method: status.method }),
     );
   }
@@ -75,8 +75,8 @@ export class SferumLink extends SferumElement {
   private reportError(error: unknown, operation: string): void {
     if (isAbortError(error)) return;
     const e = toSferumError(error);
-    this.dispatchEvent(new SferumErrorEvent({ kind: e.kind, operation }));
-    if (e.kind === 'unauthorized') this.dispatchEvent(new SferumAuthRequiredEvent());
+    this.emit(new SferumErrorEvent({ kind: e.kind, operation }));
+    if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
   }
 
   protected override render() {

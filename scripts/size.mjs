@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// `npm run size`: bundles each public entry the way a host page ships it (minified, every
+// dependency included), measures gzip and brotli, compares with size-budgets.json, and fails
+// on the gates: a zod locale in a bundle, full libphonenumber metadata, a second copy of lit.
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+// Every entry of the exports map that points at code, mapped back to its source.
+const entries = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object' && target.default?.endsWith('.js'))
+  .map(([key, target]) => {
+    const name = target.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
+    return { key, name, source: join(root, 'src', `${name}.ts`) };
+  });
+
+async function measure(name, source) {
+  const result = await build({
+    entryPoints: [source],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    tsconfig: join(root, 'tsconfig.json'),
+    logLevel: 'error',
+    absWorkingDir: root,
+  });
+  const code = result.outputFiles[0].contents;
+  // Only modules that put bytes into the bundle (tree-shaken ones are parsed but dropped).
+  const output = Object.values(result.metafile.outputs)[0];
+  const inputs = Object.entries(output.inputs)
+    .filter(([, info]) => info.bytesInOutput > 0)
+    .map(([path]) => path);
+  return {
+    name,
+    raw: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    inputs,
+  };
+}
+
+const list = (paths) => (paths.length > 3 ? `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more` : paths.join(', '));
+
+function gates(report) {
+  const problems = [];
+  const locales = report.inputs.filter((i) => /zod\/v4\/locales\//.test(i));
+  if (locales.length) problems.push(`zod locale modules: ${list(locales)}`);
+  const metadata = report.inputs.filter((i) => /libphonenumber-js\/metadata\.(min|max|full|mobile)\.json/.test(i));
+  if (metadata.length) problems.push(`full libphonenumber metadata: ${list(metadata)}`);
+  const litCopies = new Set(
+    report.inputs.filter((i) => /(^|\/)lit-html\/(development\/)?lit-html\.js$/.test(i)).map((i) => i.replace(/lit-html\/(development\/)?lit-html\.js$/, '')),
+  );
+  if (litCopies.size > 1) problems.push(`${litCopies.size} copies of lit: ${[...litCopies].join(', ')}`);
+  return problems;
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+const reports = [];
+for (const entry of entries) reports.push(await measure(entry.name, entry.source));
+const all = reports.find((r) => r.name === 'define/all');
+
+let failed = false;
+const rows = [['entry', 'min', 'gzip', 'brotli', 'budget (gzip)', '']];
+for (const report of reports) {
+  const budget = report.name === 'define/all' ? budgets.all.gzip : (budgets.entries[report.name]?.gzip ?? budgets.all.gzip);
+  const over = report.gzip > budget;
+  const problems = gates(report);
+  failed ||= over || problems.length > 0;
+  rows.push([report.name, kb(report.raw), kb(report.gzip), kb(report.brotli), kb(budget), over ? 'OVER BUDGET' : 'ok']);
+  for (const problem of problems) rows.push(['', '', '', '', '', `GATE: ${problem}`]);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+
+mkdirSync(join(root, '.size'), { recursive: true });
+writeFileSync(
+  join(root, '.size/report.json'),
+  JSON.stringify(reports.map(({ inputs, ...r }) => ({ ...r, modules: inputs.length })), null, 2),
+);
+if (!all) console.warn('No define/all entry in the exports map: the total budget was not checked.');
+if (failed) {
+  console.error('\nnpm run size: over budget or a gate failed.');
+  process.exit(1);
+}
+console.log('\nnpm run size: every entry within budget; no zod locale, no full phone metadata, one lit.');
