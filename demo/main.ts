@@ -1,0 +1,131 @@
+// The demo page: every request goes to MSW's service worker, answered by mock backends.
+import { setupWorker } from 'msw/browser';
+import { MockBackend } from '../mocks/backend.js';
+import { createHandlers } from '../mocks/handlers.js';
+import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from '../mocks/scenarios.js';
+import { createHttpAdapter } from '../src/adapter/http-adapter.js';
+import type { SferumAdapter } from '../src/adapter/adapter.js';
+import '../src/define/all.js';
+import type { SferumProvider } from '../src/components/provider/sferum-provider.js';
+import type { SferumLink } from '../src/components/link/sferum-link.js';
+import type { Role } from '../src/presets/types.js';
+import type { Locale } from '../src/i18n/translator.js';
+
+const params = new URLSearchParams(location.search);
+const settings = {
+  scenario: (params.get('scenario') as ScenarioName) ?? 'unlinked',
+  vendor: params.get('vendor') ?? 'bars',
+  role: (params.get('role') as Role) ?? 'student',
+  locale: (params.get('locale') as Locale) ?? 'ru',
+  theme: params.get('theme') === 'dark' ? 'dark' : 'light',
+  width: params.get('width') ?? 'desktop',
+};
+if (!(settings.scenario in SCENARIOS)) settings.scenario = 'unlinked';
+
+const LATENCY_MS = 350;
+const apiBase = (name: string) => `/api/demo/${name}`;
+// Relative to the page, so that the built demo works from any sub-path.
+const adapterFor = (name: string): SferumAdapter =>
+  createHttpAdapter({ baseUrl: `api/demo/${name}`, timeoutMs: 4000, allowedHosts: [location.origin] });
+
+// One backend for the live widget, and one per gallery tile, each with its own scenario.
+const live = new MockBackend(settings.scenario, { vendor: settings.vendor, origin: location.origin });
+const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: string }[] = [
+  { scenario: 'loading', title: 'Загрузка' },
+  { scenario: 'unlinked', title: 'Не привязан: вход' },
+  { scenario: 'pending', title: 'Ожидание подтверждения в MAX' },
+  { scenario: 'linked', title: 'Привязан' },
+  { scenario: 'fault-network', title: 'Ошибка сети' },
+  { scenario: 'fault-timeout', title: 'Сервер не отвечает' },
+  { scenario: 'fault-401', title: 'Сеанс журнала истёк (401)' },
+  { scenario: 'fault-429', title: 'Слишком много запросов (429)' },
+  { scenario: 'fault-500', title: 'Ошибка сервера (500)' },
+  { scenario: 'fault-malformed', title: 'Непонятный ответ сервера' },
+  { scenario: 'no-adapter', title: 'Адаптер не задан' },
+];
+const tileBackends = new Map<string, MockBackend>();
+for (const tile of GALLERY) {
+  if (tile.scenario === 'loading' || tile.scenario === 'no-adapter') continue;
+  tileBackends.set(tile.scenario, new MockBackend(tile.scenario, { vendor: settings.vendor, origin: location.origin }));
+}
+
+const worker = setupWorker(
+  ...createHandlers(live, { base: apiBase('live'), latencyMs: LATENCY_MS }),
+  ...[...tileBackends].flatMap(([name, backend]) => createHandlers(backend, { base: apiBase(name), latencyMs: LATENCY_MS })),
+);
+await worker.start({
+  serviceWorker: { url: new URL('mockServiceWorker.js', document.baseURI).href },
+  onUnhandledRequest: 'bypass',
+  quiet: true,
+});
+
+// ---- switches ---------------------------------------------------------------------------
+const form = document.querySelector<HTMLFormElement>('#switches')!;
+const scenarioSelect = document.querySelector<HTMLSelectElement>('#scenario')!;
+for (const name of SCENARIO_NAMES) scenarioSelect.add(new Option(name, name));
+for (const [key, value] of Object.entries(settings)) {
+  const field = form.elements.namedItem(key) as HTMLSelectElement | null;
+  if (field) field.value = value;
+}
+
+const liveProvider = document.querySelector<SferumProvider>('#live-provider')!;
+const galleryProvider = document.querySelector<SferumProvider>('#gallery-provider')!;
+const liveLink = document.querySelector<SferumLink>('#live-link')!;
+liveProvider.adapter = adapterFor('live');
+
+function apply(): void {
+  for (const provider of [liveProvider, galleryProvider]) {
+    provider.vendor = settings.vendor;
+    provider.userRole = settings.role;
+    provider.locale = settings.locale;
+    provider.theme = settings.theme as 'light' | 'dark';
+  }
+  document.documentElement.dataset['theme'] = settings.theme;
+  document.documentElement.lang = settings.locale;
+  document.querySelector('#live-frame')!.setAttribute('data-width', settings.width);
+  document.querySelector('#scenario-note')!.textContent = `Сценарий «${settings.scenario}»: ${SCENARIOS[settings.scenario]}`;
+  const query = new URLSearchParams(settings as Record<string, string>);
+  history.replaceState(null, '', `?${query}`);
+}
+
+form.addEventListener('change', (event) => {
+  const field = event.target as HTMLSelectElement;
+  const previous = { ...settings };
+  (settings as Record<string, string>)[field.name] = field.value;
+  if (field.name === 'scenario' || field.name === 'vendor') {
+    live.reset(settings.scenario, { vendor: settings.vendor, origin: location.origin });
+    for (const [name, backend] of tileBackends) backend.reset(name as ScenarioName, { vendor: settings.vendor, origin: location.origin });
+    liveLink.retry();
+  }
+  if (previous.vendor !== settings.vendor) for (const link of document.querySelectorAll<SferumLink>('#gallery sferum-link')) link.retry();
+  apply();
+});
+
+const events = document.querySelector('#events')!;
+for (const name of ['sferum-link-status-change', 'sferum-error', 'sferum-auth-required'] as const) {
+  liveLink.addEventListener(name, (event) => {
+    const detail = (event as Event & { detail?: unknown }).detail;
+    events.textContent = `${name} ${detail ? JSON.stringify(detail) : ''}`;
+  });
+}
+
+// ---- gallery ----------------------------------------------------------------------------
+const gallery = document.querySelector('#gallery')!;
+const never: SferumAdapter = new Proxy({} as SferumAdapter, { get: () => () => new Promise(() => undefined) });
+for (const tile of GALLERY) {
+  const figure = document.createElement('figure');
+  figure.className = 'tile';
+  figure.style.margin = '0';
+  const heading = document.createElement('h3');
+  heading.textContent = tile.title;
+  const source = document.createElement('p');
+  source.textContent =
+    tile.scenario === 'loading' ? 'адаптер, который не отвечает' : tile.scenario === 'no-adapter' ? 'без адаптера' : `сценарий «${tile.scenario}»`;
+  const link = document.createElement('sferum-link');
+  if (tile.scenario === 'loading') link.adapter = never;
+  else if (tile.scenario !== 'no-adapter') link.adapter = adapterFor(tile.scenario);
+  figure.append(heading, source, link);
+  gallery.append(figure);
+}
+
+apply();

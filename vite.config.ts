@@ -1,0 +1,18 @@
+// The demo: `npm run demo` serves it on the mock backend (MSW in the page, no server);
+// `npm run build:demo` writes static files that work from any sub-path (relative base).
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'demo',
+  base: './',
+  publicDir: 'public',
+  build: {
+    outDir: '../dist-demo',
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+  server: {
+    // Other processes on a shared machine may hold 5173.
+    strictPort: false,
+  },
+});
