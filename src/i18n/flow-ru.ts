@@ -1,9 +1,185 @@
 /**
- * Texts of the linking flows (the phone field now; every wizard step with the wizard).
- * They ship with the code that shows them, so that an element that never opens a flow
- * does not carry them. Russian is the reference; `flow-en.ts` must have the same keys.
+ * Texts of the linking flows. They ship with the wizard (a lazily loaded chunk), so that an
+ * element that never opens a flow does not carry them. Quoted texts are the seeds' own.
+ * Russian is the reference; `flow-en.ts` must have the same keys.
  */
 export const flowRu = {
+  // entry and side panel (seeds 000, 002, 004)
+  entryStartMax: 'Привязать через MAX',
+  entryStartVkid: 'Привязать через VK ID',
+  vkidPanelTitle: 'С сервисом «{service}» можно связать свой учебный профиль',
+  vkidPanelPoint1: 'Вход в учебный профиль в VK Мессенджере по VK ID',
+  vkidPanelPoint2: 'Общение в защищенном от посторонних лиц пространстве',
+  vkidPanelPoint3: 'Регистрация ВКонтакте не нужна, а если аккаунт уже есть, его никто не увидит',
+  cancelLinking: 'Отменить привязку',
+  starting: 'Открываем привязку…',
+  sending: 'Отправляем…',
+
+  // login
+  loginTitle: 'Вход в VK ID',
+  loginLabel: 'Телефон или почта',
+  loginConsent: 'Нажимая «Продолжить», вы принимаете пользовательское соглашение и политику конфиденциальности',
+  loginData: 'Передаваемые данные',
+  loginDataText: 'Журнал получит ваши имя, фамилию, дату рождения и номер телефона, чтобы связать учебный профиль с учётной записью.',
+  loginPhoneOnly: 'Создать учебный профиль в Сферум в VK Мессенджере можно только по номеру мобильного телефона.',
+  loginEmpty: 'Введите телефон или почту.',
+  loginInvalid: 'Проверьте телефон или почту: нужен российский мобильный номер или адрес электронной почты.',
+
+  // known account
+  knownTitle: 'Ваш профиль для связки',
+  knownNotYours: 'Если вы работаете не с личного устройства, в браузере мог сохраниться не ваш аккаунт VK ID. Внимательно проверяйте, какой аккаунт вы привязываете.',
+  anotherAccount: 'Войти в другой аккаунт',
+  createProfile: 'Создать учебный профиль',
+
+  // password
+  passwordTitle: 'Введите пароль',
+  passwordText: 'Введите ваш текущий пароль, привязанный к номеру {phone}',
+  passwordLabel: 'Введите пароль',
+  passwordShow: 'Показать пароль',
+  passwordHide: 'Скрыть пароль',
+  passwordForgot: 'Забыли или не установили пароль?',
+  passwordEmpty: 'Введите пароль.',
+
+  // code
+  codeTitle: 'Подтвердите вход',
+  codeSmsText: 'SMS с кодом отправлено на телефон {phone}',
+  codePushText: 'Мы отправили push-уведомление с кодом на ваше устройство',
+  codeCallText: 'Вам поступит звонок-сброс с уникального номера. Введите последние 4 цифры этого номера',
+  codeEmailTitle: 'Введите код из письма',
+  codeEmailText: 'Мы отправили код на почту {email}',
+  codeAppTitle: 'Введите код из приложения',
+  codeAppText: 'Откройте приложение-генератор кодов и введите код из него.',
+  codeLabel: 'Введите код',
+  codeLabelPush: 'Код',
+  codeLabelCall: 'Введите 4 цифры',
+  codeConfirm: 'Подтвердить',
+  codeResendSmsIn: 'Отправить SMS через {time}',
+  codeResendSms: 'Отправить SMS ещё раз',
+  codeCallIn: 'Звонок поступит в течение {time}',
+  codeCallAgain: 'Позвонить ещё раз',
+  codeResendEmailIn: 'Отправить код повторно {time}',
+  codeResendEmail: 'Отправить код повторно',
+  codeResendIn: 'Отправить код ещё раз через {time}',
+  codeResend: 'Отправить код ещё раз',
+  codeResent: 'Код отправлен ещё раз.',
+  codeOtherMethod: 'Подтвердить другим способом',
+  codeUsePassword: 'Войти при помощи пароля',
+  codeChangePhone: 'Изменить номер телефона',
+  codeNoEmailAccess: 'У меня нет доступа к почте',
+  codeEmpty: 'Введите код.',
+  codeShort: 'В коде должно быть {n} цифр.',
+
+  // choose / create profile
+  chooseTitle: 'Выберите профиль для связки',
+  chooseContinue: 'Продолжить в учебном профиле',
+  chooseEmpty: 'Выберите профиль.',
+  createTitle: 'Создайте учебный профиль',
+  createText: 'Ваш учебный профиль будет связан с аккаунтом VK ID',
+
+  // about you
+  aboutTitle: 'Информация о себе',
+  aboutNote: 'Ф. И. О. должны быть настоящими',
+  aboutLastName: 'Фамилия',
+  aboutFirstName: 'Имя',
+  aboutMiddleName: 'Отчество',
+  aboutBirthDate: 'День рождения',
+  aboutGender: 'Пол',
+  aboutMale: 'Мужской',
+  aboutFemale: 'Женский',
+  aboutRequired: 'Заполните это поле.',
+  aboutNameChars: 'Можно использовать только буквы, дефис, апостроф и пробел.',
+  aboutNameLong: 'Слишком длинно: не больше 50 символов.',
+  aboutDateInvalid: 'Такой даты нет. Проверьте день, месяц и год.',
+  aboutDateFuture: 'Дата рождения не может быть в будущем.',
+  aboutDateImplausible: 'Проверьте год рождения.',
+  aboutGenderRequired: 'Выберите пол.',
+
+  // consent (MESH)
+  consentTitle: 'Добавление профиля «Сферум»',
+  consentText: 'Вы действительно хотите привязать аккаунт «Сферум» к вашей учетной записи?',
+  consentConfirm: 'Привязать',
+
+  // external (hosted VK ID)
+  externalTitle: 'Вход через VK ID',
+  externalText: 'Вход выполняется на странице VK ID в отдельном окне. Пароль и код вводятся только там.',
+  externalOpen: 'Войти через VK ID',
+  externalWaiting: 'Окно VK ID открыто. Завершите вход в нём — эта страница продолжит сама.',
+  externalFocus: 'Перейти к окну VK ID',
+  externalBlocked: 'Браузер не открыл окно VK ID. Разрешите всплывающие окна для этого сайта или откройте VK ID в этом окне — после входа вы вернётесь сюда.',
+  externalRedirect: 'Открыть VK ID в этом окне',
+  externalClosed: 'Окно VK ID закрыто до завершения входа.',
+  externalRetry: 'Попробовать ещё раз',
+  externalFinishing: 'Завершаем вход…',
+
+  // password recovery (seed 003)
+  recoveryPhoneTitle: 'Восстановление пароля',
+  recoveryPhoneText: 'Введите номер телефона, указанный при регистрации.',
+  recoveryAccountTitle: 'Проверьте, правильный ли выбран аккаунт',
+  recoveryMethodTitle: 'Как вы хотите подтвердить, что аккаунт принадлежит вам?',
+  recoveryApp: 'С помощью приложения-генератора кодов',
+  recoveryAppHint: 'Будет необходимо ввести код из приложения',
+  recoveryEmail: 'С помощью электронной почты',
+  recoveryEmailHint: 'Мы отправим код на почту {email}',
+  recoveryFriends: 'С помощью друзей, которым доверяете',
+  recoveryFriendsHint: 'Если вы можете связаться с друзьями вне ВКонтакте — например, позвонить или написать в мессенджерах',
+  newPasswordTitle: 'Придумайте новый пароль',
+  newPasswordText: 'Можно также использовать пароль, предложенный устройством',
+  newPasswordLabel: 'Введите новый пароль',
+  newPasswordRules: 'Минимум 8 символов — заглавные и строчные буквы, цифры и спецсимволы (! " # $ % \' () *)',
+  newPasswordRepeat: 'Повторите новый пароль',
+  newPasswordLogout: 'Выйти на всех устройствах, кроме этого',
+  newPasswordWeak: 'Пароль не подходит: {missing}.',
+  newPasswordMissingLength: 'нужно не меньше {n} символов',
+  newPasswordMissingUpper: 'нет заглавной буквы',
+  newPasswordMissingLower: 'нет строчной буквы',
+  newPasswordMissingDigit: 'нет цифры',
+  newPasswordMissingSpecial: 'нет спецсимвола',
+  newPasswordMismatch: 'Пароли не совпадают.',
+  newPasswordDone: 'Пароль изменён. Войдите с новым паролем.',
+
+  // MAX (seed 001)
+  maxTitle: 'Авторизация в Сферум',
+  maxPhoneNote: 'Номер телефона должен совпадать с номером, указанным при регистрации на платформе МАХ.',
+  maxSubmit: 'Привязать учебный аккаунт Сферум',
+  maxPendingTitle: 'Подтвердите привязку в MAX',
+  maxPendingStep1: 'Откройте MAX и перейдите на вкладку «Сферум».',
+  maxPendingStep2: 'Выберите чат от сообщества Сферум.',
+  maxPendingStep3: 'Проверьте свои данные в сообщении и нажмите «Подключить» (или «Не подключать», если данные не ваши).',
+  maxPendingWaiting: 'Ждём подтверждения в MAX. Страница обновится сама.',
+  maxPendingChecking: 'Проверяем статус…',
+  maxPendingSlow: 'Проверяем реже, чтобы не перегружать сервер.',
+  tryAgain: 'Попробовать снова',
+
+  // done
+  doneTitle: 'Аккаунт привязан',
+  autoChatsNote: 'Созданы чаты: «Учительская», чат с родителями и чат с учениками вашего класса.',
+
+  // unlink
+  unlinkTitle: 'Отвязать учетную запись?',
+  unlinkText: 'Учётная запись журнала будет отвязана от учебного профиля Сферум. Чаты и видеоконференции перестанут отображаться в журнале.',
+  unlinkSupport: 'Отвязать учебный профиль от вашей учетной записи в журнале возможно только через службу технической поддержки.',
+  unlinkSupportContact: 'Служба технической поддержки: {contact}',
+  unlinkExternal: 'Чтобы отвязать учебный профиль, перейдите в «Мой паспорт» и откройте вкладку «Безопасность» → «Внешние аккаунты».',
+  unlinkExternalLink: 'Открыть «Мой паспорт»',
+  unlinked: 'Учётная запись отвязана.',
+
+  // flow errors (the seeds' wording where they have one)
+  errWrongPassword: 'Неверный пароль. Проверьте раскладку клавиатуры и попробуйте ещё раз.',
+  errWrongCode: 'Неверный код. Проверьте цифры и попробуйте ещё раз.',
+  errCodeExpired: 'Срок действия кода истёк. Запросите новый код.',
+  errTooManyAttempts: 'Слишком много попыток. Повторите через {time}.',
+  errPhoneLinkedElsewhere: 'На этот номер телефона уже совершена привязка. Не пытайтесь привязать его к другой учётной записи, а авторизуйтесь по уже существующим данным.',
+  errAnotherAccount: 'На вашем номере зарегистрирован другой аккаунт. Напишите в службу технической поддержки info@sferum.ru.',
+  errVpn: 'Не удалось связаться с VK ID. Привязка аккаунта не работает при подключении VPN: отключите VPN и попробуйте ещё раз.',
+  errBrowser: 'Этот браузер не поддерживается. Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер.',
+  errInvalidPhone: 'Проверьте номер: нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
+  errFlowExpired: 'Время на привязку истекло. Начните заново.',
+  errDeclined: 'Привязка отклонена: в MAX нажали «Не подключать». Если это ошибка, отправьте запрос ещё раз.',
+  errExpired: 'Время на подтверждение в MAX истекло. Отправьте запрос ещё раз.',
+  errExternalDeclined: 'Вход через VK ID не завершён. Попробуйте ещё раз.',
+  errRateLimitedIn: 'Слишком много запросов. Повторите через {time}.',
+  errUnlinkForbidden: 'Отвязать учётную запись здесь нельзя. Обратитесь в службу технической поддержки.',
+
   // phone (SPEC §4.3)
   phoneLabel: 'Номер телефона',
   phoneHint: 'В формате +7 (9XX) XXX-XX-XX',
@@ -17,7 +193,6 @@ export const flowRu = {
   phoneForeign: 'Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
   phoneExtension: 'Добавочный номер не нужен. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
   phoneNotMobile: 'Номер не соответствует формату +7 (9XX) XXX-XX-XX.',
-
 };
 
 export type FlowMessages = { [K in keyof typeof flowRu]: string };
