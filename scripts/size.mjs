@@ -47,7 +47,8 @@ async function measure(name, source) {
   });
   const files = new Map(result.outputFiles.map((f) => [relative(root, f.path), f.contents]));
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint);
+  // Dynamic-import targets carry `entryPoint` too: match the entry by its source path.
+  const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint === relative(root, source));
   const initial = new Set();
   const visit = (key) => {
     if (initial.has(key)) return;

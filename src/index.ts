@@ -10,8 +10,11 @@ export type {
   ValidatedAdapter,
 } from './adapter/adapter.js';
 export { ERROR_KINDS, SferumError, isErrorKind, type SferumErrorKind } from './adapter/errors.js';
-export { createHttpAdapter, parseRetryAfter, type HttpAdapterOptions } from './adapter/http-adapter.js';
+export { createHttpAdapter, errorBodySchema, parseRetryAfter, type HttpAdapterOptions } from './adapter/http-adapter.js';
 export * from './adapter/schemas.js';
+export { schemasFor, type Schemas } from './adapter/all-schemas.js';
+export { flowSchemas } from './adapter/flow-schemas.js';
+export { listSchemas } from './adapter/list-schemas.js';
 export { DEFAULT_ALLOWED_HOSTS, toSafeUrl, urlPolicy, type UrlPolicy } from './adapter/urls.js';
 export { validateAdapter } from './adapter/validate.js';
 export { SferumLink } from './components/link/sferum-link.js';
@@ -24,7 +27,7 @@ export { en } from './i18n/en.js';
 export { pluralCategoryRu, type PluralMessage } from './i18n/plural.js';
 export { flowMessages } from './i18n/flow.js';
 export { ru, type CoreMessages, type MessageKey, type Messages } from './i18n/ru.js';
-export { Translator, toLocale, type Locale, type MessageOverrides } from './i18n/translator.js';
+export { Translator, loadLocale, toLocale, type Locale, type MessageOverrides } from './i18n/translator.js';
 export { checkPhone, formatPhone, maskPhone, normalizePhoneInput, type PhoneCheck, type PhoneRejection } from './phone/phone.js';
-export { bars, generic, mesh, perm, presets, resolvePreset, type VendorId } from './presets/presets.js';
+export { bars, generic, loadPreset, mesh, perm, presets, registerAllPresets, registerPreset, resolvePreset, type VendorId } from './presets/presets.js';
 export type { PresetOverrides, Role, SupportContact, UnlinkPolicy, VendorPreset } from './presets/types.js';

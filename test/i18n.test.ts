@@ -5,7 +5,9 @@ import { flowRu } from '../src/i18n/flow-ru.js';
 import { flowMessages } from '../src/i18n/flow.js';
 import { pluralCategoryRu } from '../src/i18n/plural.js';
 import { ru } from '../src/i18n/ru.js';
-import { Translator, nearestLang, toLocale } from '../src/i18n/translator.js';
+import { Translator, loadLocale, nearestLang, toLocale } from '../src/i18n/translator.js';
+
+before(() => loadLocale('en'));
 
 const keysOf = (o: object) => Object.keys(o).sort();
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { en } from '../src/i18n/en.js';
 import { ru } from '../src/i18n/ru.js';
-import { bars, generic, mesh, perm, presets, resolvePreset } from '../src/presets/presets.js';
+import { bars, generic, loadPreset, mesh, perm, presets, registerAllPresets, resolvePreset } from '../src/presets/presets.js';
+import { isPresetLoaded } from '../src/presets/registry.js';
 import { ROLES } from '../src/presets/types.js';
 
 describe('vendor presets', () => {
@@ -42,7 +43,14 @@ describe('vendor presets', () => {
     expect(mesh.unlinkUrl).to.match(/^https:\/\//);
   });
 
+  it('loads a vendor\u2019s preset on demand', async () => {
+    await loadPreset('perm');
+    expect(isPresetLoaded('perm')).to.equal(true);
+    expect(resolvePreset('perm').serviceName.ru).to.equal(perm.serviceName.ru);
+  });
+
   it('lets the host override any single key, leaving the rest', () => {
+    registerAllPresets();
     const preset = resolvePreset('mesh', { unlinkPolicy: { teacher: 'self' }, theme: { '--sferum-color-accent': '#ff0000' } });
     expect(preset.unlinkPolicy.teacher).to.equal('self');
     expect(preset.unlinkPolicy.parent).to.equal('external');

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { SferumError } from '../src/adapter/errors.js';
-import { isIsoDateTime, isRealDate, schemasFor, type StepInput } from '../src/adapter/schemas.js';
+import { schemasFor } from '../src/adapter/all-schemas.js';
+import { isIsoDateTime, isRealDate, type StepInput } from '../src/adapter/schemas.js';
 import { toSafeUrl, urlPolicy } from '../src/adapter/urls.js';
 import { parseResponse, validateAdapter } from '../src/adapter/validate.js';
 import type { SferumAdapter } from '../src/adapter/adapter.js';

@@ -1,6 +1,6 @@
 import type { ConferencePeriod, ExternalResult, SferumAdapter, StartLinkInput, StepAnswer, ValidatedAdapter } from './adapter.js';
-import { SferumError, isErrorKind } from './errors.js';
-import { errorBodySchema } from './schemas.js';
+import * as z from 'zod/mini';
+import { ERROR_KINDS, SferumError, isErrorKind } from './errors.js';
 import { urlPolicy } from './urls.js';
 import { validateAdapter } from './validate.js';
 
@@ -22,6 +22,16 @@ export interface HttpAdapterOptions {
 }
 
 type Method = 'GET' | 'POST' | 'DELETE';
+
+/** The error body of the HTTP contract: `{ "error": { "kind", "message"?, "retryAfter"?, "field"? } }`. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    kind: z.enum(ERROR_KINDS),
+    message: z.optional(z.string().check(z.maxLength(1000))),
+    retryAfter: z.optional(z.number().check(z.gte(0), z.lte(86_400))),
+    field: z.optional(z.string().check(z.maxLength(100))),
+  }),
+});
 
 interface RequestOptions {
   body?: unknown;

@@ -1,6 +1,6 @@
 import type { SferumAdapter, ValidatedAdapter } from './adapter.js';
 import { SferumError, isAbortError, toSferumError } from './errors.js';
-import { schemasFor } from './schemas.js';
+import { linkSchemas } from './schemas.js';
 import { DEFAULT_URL_POLICY, type UrlPolicy } from './urls.js';
 
 /** Adapters already wrapped, so that wrapping twice does not validate twice. */
@@ -19,7 +19,7 @@ export function parseResponse<T>(schema: Parser<T>, data: unknown, what: string)
   throw new SferumError('invalid-response', `${what}: ${where}: ${issue?.message ?? 'invalid'}`);
 }
 
-async function call<T>(signal: AbortSignal, run: () => Promise<unknown>, parse: (data: unknown) => T): Promise<T> {
+async function call<T>(signal: AbortSignal, run: () => Promise<unknown>, parse: (data: unknown) => T | Promise<T>): Promise<T> {
   let data: unknown;
   try {
     data = await run();
@@ -38,11 +38,17 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
   const key = policy.allowedHosts.join('\n');
   const known = validated.get(adapter);
   if (known && known.key === key) return known.adapter;
-  const s = schemasFor(policy);
-  const flow = (what: string) => (d: unknown) => parseResponse(s.flow, d, what);
+  const link = linkSchemas(policy);
+  // Flow and list schemas load with the first answer that needs them: `<sferum-link>` showing a
+  // status never downloads the 16-step union, and the lists never download the flows.
+  const flow = (what: string) => async (d: unknown) => parseResponse((await import('./flow-schemas.js')).flowSchemas(policy).flow, d, what);
+  const list =
+    <K extends 'chatList' | 'conferenceList' | 'lessonConference'>(key: K, what: string) =>
+    async (d: unknown) =>
+      parseResponse((await import('./list-schemas.js')).listSchemas(policy)[key] as Parser<never>, d, what);
   const result: ValidatedAdapter = {
     raw: adapter,
-    getLinkStatus: (signal) => call(signal, () => adapter.getLinkStatus(signal), (d) => parseResponse(s.linkStatus, d, 'getLinkStatus')),
+    getLinkStatus: (signal) => call(signal, () => adapter.getLinkStatus(signal), (d) => parseResponse(link.linkStatus, d, 'getLinkStatus')),
     startLink: (input, signal) => call(signal, () => adapter.startLink(input, signal), flow('startLink')),
     getFlow: (flowId, signal) => call(signal, () => adapter.getFlow(flowId, signal), flow('getFlow')),
     submitStep: (flowId, stepId, answer, signal) =>
@@ -52,12 +58,12 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
     completeExternal: (flowId, result, signal) =>
       call(signal, () => adapter.completeExternal(flowId, result, signal), flow('completeExternal')),
     pollLink: (flowId, signal) => call(signal, () => adapter.pollLink(flowId, signal), flow('pollLink')),
-    unlink: (signal) => call(signal, () => adapter.unlink(signal), (d) => parseResponse(s.linkStatus, d, 'unlink')),
-    listChats: (signal) => call(signal, () => adapter.listChats(signal), (d) => parseResponse(s.chatList, d, 'listChats')),
+    unlink: (signal) => call(signal, () => adapter.unlink(signal), (d) => parseResponse(link.linkStatus, d, 'unlink')),
+    listChats: (signal) => call(signal, () => adapter.listChats(signal), list('chatList', 'listChats')),
     listConferences: (period, signal) =>
-      call(signal, () => adapter.listConferences(period, signal), (d) => parseResponse(s.conferenceList, d, 'listConferences')),
+      call(signal, () => adapter.listConferences(period, signal), list('conferenceList', 'listConferences')),
     getLessonConference: (lessonId, signal) =>
-      call(signal, () => adapter.getLessonConference(lessonId, signal), (d) => parseResponse(s.lessonConference, d, 'getLessonConference')),
+      call(signal, () => adapter.getLessonConference(lessonId, signal), list('lessonConference', 'getLessonConference')),
   };
   validated.set(adapter, { key, adapter: result });
   validated.set(result, { key, adapter: result });

@@ -1,16 +1,41 @@
-import { Task, TaskStatus, type TaskConfig } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isAbortError } from '../adapter/errors.js';
+
+export type TaskState = 'initial' | 'pending' | 'complete' | 'error';
+
+export interface AdapterTaskConfig<A extends readonly unknown[], R> {
+  task: (args: A, options: { signal: AbortSignal }) => Promise<R>;
+  /** Read before each update; a change (by identity) runs the task again. */
+  args: () => A;
+  onComplete?: (value: R) => void;
+  onError?: (error: unknown) => void;
+}
 
 /**
- * A `Task` for adapter calls that also respects the element's life: removing the element
- * aborts the request in flight (its `AbortSignal` reaches `fetch`), and putting it back
- * runs the task again, so that moving an element in the DOM leaves exactly one run.
+ * Runs an adapter call for an element, in the spirit of `@lit/task` but only what we need:
+ * re-runs when its arguments change, aborts the previous run, aborts when the element is
+ * removed, and runs again when it is put back — so a moved element does its work exactly once.
  */
-export class AdapterTask<const T extends readonly unknown[], R> extends Task<T, R> {
+export class AdapterTask<const A extends readonly unknown[], R> implements ReactiveController {
+  state: TaskState = 'initial';
+  value: R | undefined;
+  error: unknown;
+  private lastArgs: A | undefined;
+  private controller: AbortController | undefined;
   private interrupted = false;
+  private runId = 0;
 
-  constructor(host: ReactiveControllerHost, config: TaskConfig<T, R>) {
-    super(host, config);
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly config: AdapterTaskConfig<A, R>,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const args = this.config.args();
+    const last = this.lastArgs;
+    if (!last || args.length !== last.length || args.some((a, i) => a !== last[i])) void this.run(args);
   }
 
   hostConnected(): void {
@@ -21,9 +46,33 @@ export class AdapterTask<const T extends readonly unknown[], R> extends Task<T, 
   }
 
   hostDisconnected(): void {
-    if (this.status === TaskStatus.PENDING) {
+    if (this.state === 'pending') {
       this.interrupted = true;
-      this.abort();
+      this.controller?.abort();
     }
+  }
+
+  async run(args: A = this.config.args()): Promise<void> {
+    this.lastArgs = args;
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const id = ++this.runId;
+    this.state = 'pending';
+    this.host.requestUpdate();
+    try {
+      const value = await this.config.task(args, { signal: controller.signal });
+      if (id !== this.runId) return;
+      this.value = value;
+      this.error = undefined;
+      this.state = 'complete';
+      this.config.onComplete?.(value);
+    } catch (error) {
+      if (id !== this.runId || (controller.signal.aborted && isAbortError(error))) return;
+      this.error = error;
+      this.state = 'error';
+      this.config.onError?.(error);
+    }
+    this.host.requestUpdate();
   }
 }

@@ -17,9 +17,6 @@ export const en: CoreMessages = {
   entryActionVkid: 'Link a VK ID educational profile',
   entryActionMax: 'Link a Sferum educational account',
 
-  pendingTitle: 'Waiting for confirmation in MAX',
-  pendingText:
-    'Open MAX, go to the “Sferum” tab and choose the chat from the Sferum community. Check your details and tap “Connect”.',
   checkStatus: 'Check status',
 
   linkedTitle: 'Account linked to Sferum',
@@ -28,6 +25,20 @@ export const en: CoreMessages = {
   goToVkMessenger: 'Go to VK Messenger',
   unlink: 'Unlink account',
   opensInNewTab: '(opens in a new tab)',
+  // entry buttons, linked card and unlinking
+  entryStartMax: 'Link through MAX',
+  entryStartVkid: 'Link through VK ID',
+  autoChatsNote: 'Chats were created: “Staff room”, a chat with parents and a chat with the students of your class.',
+  unlinkTitle: 'Unlink the account?',
+  unlinkText: 'Your journal account will be unlinked from the Sferum educational profile. Chats and video conferences will no longer show in the journal.',
+  unlinkSupport: 'The educational profile can be unlinked from your journal account only through technical support.',
+  unlinkSupportContact: 'Technical support: {contact}',
+  unlinkExternal: 'To unlink the educational profile, open “My passport” and go to “Security” → “External accounts”.',
+  unlinkExternalLink: 'Open “My passport”',
+  unlinked: 'The account was unlinked.',
+  errUnlinkForbidden: 'The account cannot be unlinked here. Contact technical support.',
+  tryAgain: 'Try again',
+
 
   errorTitle: 'Could not load the data',
   errorNetwork: 'No connection to the server. Check your internet connection and try again.',

@@ -1,8 +1,6 @@
 import type { FlowMessages } from './flow-ru.js';
 
 export const flowEn: FlowMessages = {
-  entryStartMax: 'Link through MAX',
-  entryStartVkid: 'Link through VK ID',
   vkidPanelTitle: 'You can link your educational profile with “{service}”',
   vkidPanelPoint1: 'Sign in to your educational profile in VK Messenger with VK ID',
   vkidPanelPoint2: 'Talk in a space protected from outsiders',
@@ -134,18 +132,9 @@ export const flowEn: FlowMessages = {
   maxPendingWaiting: 'Waiting for confirmation in MAX. This page updates by itself.',
   maxPendingChecking: 'Checking the status…',
   maxPendingSlow: 'Checking less often so as not to overload the server.',
-  tryAgain: 'Try again',
 
   doneTitle: 'Account linked',
-  autoChatsNote: 'Chats were created: “Staff room”, a chat with parents and a chat with the students of your class.',
 
-  unlinkTitle: 'Unlink the account?',
-  unlinkText: 'Your journal account will be unlinked from the Sferum educational profile. Chats and video conferences will no longer show in the journal.',
-  unlinkSupport: 'The educational profile can be unlinked from your journal account only through technical support.',
-  unlinkSupportContact: 'Technical support: {contact}',
-  unlinkExternal: 'To unlink the educational profile, open “My passport” and go to “Security” → “External accounts”.',
-  unlinkExternalLink: 'Open “My passport”',
-  unlinked: 'The account was unlinked.',
 
   errWrongPassword: 'Wrong password. Check the keyboard layout and try again.',
   errWrongCode: 'Wrong code. Check the digits and try again.',
@@ -161,7 +150,6 @@ export const flowEn: FlowMessages = {
   errExpired: 'The time to confirm in MAX has run out. Send the request again.',
   errExternalDeclined: 'Signing in with VK ID did not finish. Try again.',
   errRateLimitedIn: 'Too many requests. Try again in {time}.',
-  errUnlinkForbidden: 'The account cannot be unlinked here. Contact technical support.',
 
   phoneLabel: 'Phone number',
   phoneHint: 'Format: +7 (9XX) XXX-XX-XX',

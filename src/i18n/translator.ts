@@ -1,11 +1,31 @@
-import { en } from './en.js';
 import { pluralCategoryEn, pluralCategoryRu, type PluralMessage } from './plural.js';
 import { ru, type MessageKey, type Messages, type PluralKey, type TextKey } from './ru.js';
 
 export type Locale = 'ru' | 'en';
 export const LOCALES: readonly Locale[] = ['ru', 'en'];
 
-const core: Readonly<Record<Locale, Partial<Messages>>> = { ru, en };
+/** Russian ships with every element; English loads on first use (most pages never need it). */
+const core: Partial<Record<Locale, Partial<Messages>>> = { ru };
+let english: Promise<void> | undefined;
+
+export function isLocaleLoaded(locale: Locale): boolean {
+  return core[locale] !== undefined;
+}
+
+/** Loads a locale's core texts (once per page). */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (core[locale]) return Promise.resolve();
+  english ??= import('./en.js').then(
+    (m) => {
+      core.en = m.en;
+    },
+    (error: unknown) => {
+      english = undefined;
+      throw error;
+    },
+  );
+  return english;
+}
 
 /**
  * Layers of texts above the core dictionary, any single key per locale: a flow text pack
@@ -50,7 +70,8 @@ export class Translator {
       const value = layer[key];
       if (value !== undefined) return value as Messages[K];
     }
-    const value = core[this.locale][key];
+    // Until English has loaded, the reference texts stand in (elements wait for it before content).
+    const value = core[this.locale]?.[key] ?? (ru as Partial<Messages>)[key];
     // A flow text whose pack was not passed shows as its key: visible in development, never a crash.
     return (value ?? key) as Messages[K];
   }

@@ -3,7 +3,11 @@
  * paste, accept only a Russian mobile number, and say precisely why anything else is refused.
  */
 import { PhoneNumber } from 'libphonenumber-js/core';
+import { asciiDigits } from '../flows/validation.js';
+import { formatPhone } from './format.js';
 import { phoneMetadata } from './metadata.js';
+
+export { formatPhone, maskPhone } from './format.js';
 
 export type PhoneRejection =
   | 'empty'
@@ -21,25 +25,12 @@ export type PhoneCheck =
   | { ok: true; e164: string; national: string; display: string }
   | { ok: false; reason: PhoneRejection };
 
-/** Zero code points of the decimal digit runs that NFKC leaves alone. */
-const DIGIT_ZEROS = [
-  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0de6, 0x0e50,
-  0x0ed0, 0x0f20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50,
-  0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
-];
-
 /**
  * NFKC, drop format characters (bidi and zero-width marks), map every decimal digit to ASCII,
  * unify dashes and spaces. Leaves letters in place so that they can be reported.
  */
 export function normalizePhoneInput(raw: string): string {
-  let s = raw.normalize('NFKC').replace(/\p{Cf}/gu, '');
-  s = s.replace(/\p{Nd}/gu, (ch) => {
-    const cp = ch.codePointAt(0)!;
-    if (cp >= 0x30 && cp <= 0x39) return ch;
-    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
-    return zero === undefined ? ch : String(cp - zero);
-  });
+  let s = asciiDigits(raw).replace(/\p{Cf}/gu, '');
   s = s.replace(/\p{Pd}|\u2212/gu, '-').replace(/[\s\p{Zs}]+/gu, ' ');
   return s.trim();
 }
@@ -94,18 +85,6 @@ export function checkPhone(raw: string): PhoneCheck {
   }
   const e164 = `+7${national}`;
   return { ok: true, e164, national, display: formatPhone(e164) };
-}
-
-/** `+79521234567` → `+7 (952) 123-45-67` (the seeds' format, built from the national number). */
-export function formatPhone(e164: string): string {
-  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return m ? `+7 (${m[1]}) ${m[2]}-${m[3]}-${m[4]}` : e164;
-}
-
-/** `+79521234567` → `+7 *** ***-**-67`: enough to recognise one's own number, no more. */
-export function maskPhone(e164: string): string {
-  const m = /^\+7\d{8}(\d{2})$/.exec(e164);
-  return m ? `+7 *** ***-**-${m[1]}` : '+7 *** ** *';
 }
 
 /** Formats as the user types: keeps what was typed when it is not yet a Russian mobile. */

@@ -22,6 +22,8 @@ export interface VendorPreset {
   unlinkPolicy: Record<Role, UnlinkPolicy>;
   /** For the `external` policy: where the user unlinks (MESH «Мой паспорт» → «Безопасность»). */
   unlinkUrl?: string;
+  /** Hosts this journal's own links live on (added to the allowed list, e.g. for `unlinkUrl`). */
+  allowedHosts?: readonly string[];
   support: SupportContact;
   /** Notices this journal shows in the «Сферум» section. */
   notices: readonly NoticeKind[];

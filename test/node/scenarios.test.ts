@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHttpAdapter } from '../../src/adapter/http-adapter.js';
-import { errorBodySchema, schemasFor, type FlowState } from '../../src/adapter/schemas.js';
+import { schemasFor } from '../../src/adapter/all-schemas.js';
+import { errorBodySchema } from '../../src/adapter/http-adapter.js';
+import type { FlowState } from '../../src/adapter/schemas.js';
 import { urlPolicy } from '../../src/adapter/urls.js';
 import { SferumError } from '../../src/adapter/errors.js';
 import type { StepAnswer } from '../../src/adapter/adapter.js';

@@ -7,8 +7,8 @@ import { urlPolicy, type UrlPolicy } from '../../adapter/urls.js';
 import { validateAdapter } from '../../adapter/validate.js';
 import { sferumConfigContext, type SferumConfig, type ThemeMode } from '../../controllers/config.js';
 import { watchLang } from '../../controllers/lang-observer.js';
-import { Translator, nearestLang, toLocale, type Locale, type MessageOverrides } from '../../i18n/translator.js';
-import { resolvePreset } from '../../presets/presets.js';
+import { Translator, isLocaleLoaded, loadLocale, nearestLang, toLocale, type Locale, type MessageOverrides } from '../../i18n/translator.js';
+import { isPresetLoaded, loadPreset, resolvePreset } from '../../presets/registry.js';
 import type { PresetOverrides, Role, VendorPreset } from '../../presets/types.js';
 
 /**
@@ -52,8 +52,18 @@ export class SferumElement extends LitElement {
     this.unwatchLang?.();
   }
 
+  protected get vendorId(): string | undefined {
+    return this.vendor ?? this.inherited?.vendor;
+  }
+
+  /** Resolves once the vendor's preset is loaded (presets load per vendor). */
+  protected presetReady(): Promise<void> {
+    return loadPreset(this.vendorId);
+  }
+
   protected get resolvedPreset(): VendorPreset {
-    const vendor = this.vendor ?? this.inherited?.vendor;
+    const vendor = this.vendorId;
+    if (!isPresetLoaded(vendor)) void loadPreset(vendor).then(() => this.requestUpdate(), () => undefined);
     const overrides = this.inherited?.preset || this.preset ? { ...(this.inherited?.preset ?? {}), ...(this.preset ?? {}) } : undefined;
     return resolvePreset(vendor, overrides);
   }
@@ -75,16 +85,24 @@ export class SferumElement extends LitElement {
   }
 
   protected get urlPolicy(): UrlPolicy {
-    return urlPolicy([...(this.inherited?.allowedHosts ?? []), ...(this.allowedHosts ?? [])]);
+    return urlPolicy([...(this.resolvedPreset.allowedHosts ?? []), ...(this.inherited?.allowedHosts ?? []), ...(this.allowedHosts ?? [])]);
   }
 
-  /** Text packs this element shows beyond the core dictionary (for example the flow texts). */
-  protected static messagePacks: readonly MessageOverrides[] = [];
+  /** Text packs this element shows beyond the core dictionary (the flow texts, once loaded). */
+  protected get messagePacks(): readonly MessageOverrides[] {
+    return [];
+  }
+
+  /** Resolves once the texts of the element's locale are loaded (English loads on first use). */
+  protected localeReady(): Promise<void> {
+    return loadLocale(this.resolvedLocale);
+  }
 
   /** Texts in the resolved locale: core < packs < preset texts < provider overrides < element overrides. */
   protected get i18n(): Translator {
-    const packs = (this.constructor as typeof SferumElement).messagePacks;
-    return new Translator(this.resolvedLocale, ...packs, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
+    const locale = this.resolvedLocale;
+    if (!isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate(), () => undefined);
+    return new Translator(locale, ...this.messagePacks, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
   }
 
   /** The adapter, wrapped so that every answer is validated; `undefined` when none is set. */

@@ -1,22 +1,45 @@
-import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import type { ValidatedAdapter } from '../../adapter/adapter.js';
 import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
-import type { LinkStatus } from '../../adapter/schemas.js';
+import type { FlowState, LinkMethod, LinkStatus } from '../../adapter/schemas.js';
+import { toSafeUrl } from '../../adapter/urls.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
 import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { SferumLinkStatusChangeEvent } from '../../events/sferum-link-status-change.js';
-import { formatPhone } from '../../phone/phone.js';
+import { clearFlow, loadFlow } from '../../flows/flow-store.js';
+import type { MessageOverrides } from '../../i18n/translator.js';
+import { formatPhone } from '../../phone/format.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
+import { closeModal, modalStyles, openModal, trapTab } from '../dialog/modal.js';
+import type { FlowDoneEvent, FlowEndEvent, FlowErrorEvent, FlowStepEvent, SferumLinkFlow } from './flow.js';
 import { linkStyles } from './sferum-link.styles.js';
 
+type FlowModule = typeof import('./flow.js');
+let flowModule: Promise<FlowModule> | undefined;
+/** The wizard and its steps load once per page, when first needed. */
+function loadFlowModule(): Promise<FlowModule> {
+  flowModule ??= import('./flow.js').catch((error: unknown) => {
+    flowModule = undefined;
+    throw new SferumError('network', 'Could not load the linking wizard', { cause: error });
+  });
+  return flowModule;
+}
+
+type Linked = Extract<LinkStatus, { state: 'linked' }>;
+
+let instances = 0;
+
 /**
- * The whole linking experience: loads the link status and shows the entry screen when the
- * account is not linked, the waiting screen while a MAX link is pending, and the linked card.
+ * The whole linking experience: loads the link status; when the account is not linked shows
+ * the entry screen and the linking wizard (VK ID hosted or embedded, password recovery, MAX
+ * with live status); when linked shows the card with the phone, «Перейти в Сферум» and
+ * unlinking as the vendor's policy allows for the user's role. A flow survives a page reload.
  *
  * @summary Links a journal account to a Sferum educational profile.
  * @tag sferum-link
@@ -31,6 +54,7 @@ import { linkStyles } from './sferum-link.styles.js';
  * @csspart button - Every action button.
  * @csspart error - The error message box.
  * @csspart phone - The read-only linked phone.
+ * @csspart dialog - The unlink confirmation dialog.
  *
  * @cssprop --sferum-color-accent - Main action colour.
  * @cssprop --sferum-color-accent-contrast - Text on the main action.
@@ -45,31 +69,108 @@ import { linkStyles } from './sferum-link.styles.js';
  * @cssprop --sferum-font-size - Base font size (px).
  */
 export class SferumLink extends SferumElement {
-  static override styles = [baseStyles, linkStyles];
+  static override styles = [baseStyles, linkStyles, modalStyles];
 
+  /**
+   * Key under which a flow in progress is remembered for a reload (only its id). Defaults to
+   * the element's `id`, else its position among the page's `sferum-link` elements.
+   */
+  @property({ attribute: 'storage-key' }) storageKey?: string;
+
+  @state() private current?: LinkStatus;
+  @state() private flow?: FlowState;
+  @state() private starting?: LinkMethod;
+  @state() private actionError?: SferumError;
+  @state() private unlinking = false;
+  @state() private unlinkError?: SferumError;
+  @state() private announcement = '';
+  @state() private flowPack?: MessageOverrides;
+
+  @query('sferum-link-flow') private flowElement?: SferumLinkFlow;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly instance = ++instances;
   private lastState?: LinkStatus['state'];
+  private actionController?: AbortController;
+  private focusAfterRender?: 'title';
 
   private readonly statusTask = new AdapterTask(this, {
     task: async ([api], { signal }) => {
       if (!api) throw new SferumError('invalid-response', 'No adapter');
-      return api.getLinkStatus(signal);
+      return this.load(api, signal);
     },
     args: () => [this.api] as const,
-    onComplete: (status) => this.announce(status),
+    onComplete: ({ status, flow }) => {
+      this.flow = flow;
+      this.setStatus(status);
+    },
     onError: (error) => this.reportError(error, 'getLinkStatus'),
   });
 
-  /** Loads the link status again (for example after the host re-authenticated the user). */
+  private flowModuleRef?: FlowModule;
+
+  protected override get messagePacks(): readonly MessageOverrides[] {
+    const module = this.flowModuleRef;
+    const locale = this.resolvedLocale;
+    if (module && !module.isFlowLocaleLoaded(locale)) void module.loadFlowLocale(locale).then(() => this.requestUpdate(), () => undefined);
+    return this.flowPack ? [this.flowPack] : [];
+  }
+
+  private get key(): string {
+    if (this.storageKey) return this.storageKey;
+    if (this.id) return this.id;
+    const all = [...document.querySelectorAll('sferum-link')];
+    const index = all.indexOf(this);
+    return `sferum-link-${index >= 0 ? index : this.instance}`;
+  }
+
+  /** Loads the status and, where a flow is in progress (pending MAX, or one kept for a reload), resumes it. */
+  private async load(api: ValidatedAdapter, signal: AbortSignal): Promise<{ status: LinkStatus; flow?: FlowState }> {
+    const [status] = await Promise.all([api.getLinkStatus(signal), this.localeReady(), this.presetReady()]);
+    const stored = status.state === 'pending' ? { flowId: status.flowId } : status.state === 'unlinked' ? loadFlow(this.key) : undefined;
+    if (status.state === 'linked') clearFlow(this.key);
+    if (!stored) return { status };
+    try {
+      const [flow] = await Promise.all([api.getFlow(stored.flowId, signal), this.ensureFlowModule()]);
+      return { status, flow };
+    } catch (error) {
+      const e = toSferumError(error);
+      // A fault is shown with «Повторить»; a flow that is gone (expired, cancelled elsewhere) starts over.
+      if (e.kind !== 'flow-expired' && e.kind !== 'not-found') throw e;
+      clearFlow(this.key);
+      return { status: status.state === 'pending' ? { state: 'unlinked', notices: status.notices } : status };
+    }
+  }
+
+  private async ensureFlowModule(): Promise<void> {
+    const module = await loadFlowModule();
+    await module.loadFlowLocale(this.resolvedLocale);
+    this.flowModuleRef = module;
+    this.flowPack ??= module.setupFlow();
+  }
+
+  /** Loads again after a fault, or re-sends the flow's last request (after the host re-authenticated). */
   retry(): void {
+    if (this.flow && this.flowElement) {
+      this.flowElement.retry();
+      return;
+    }
+    this.actionError = undefined;
     void this.statusTask.run();
   }
 
-  private announce(status: LinkStatus): void {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.actionController?.abort();
+    this.starting = undefined;
+    this.unlinking = false;
+  }
+
+  private setStatus(status: LinkStatus): void {
+    this.current = status;
     if (status.state === this.lastState) return;
     this.lastState = status.state;
-    this.emit(
-      new SferumLinkStatusChangeEvent(status.state === 'unlinked' ? { state: 'unlinked' } : { state: status.state, method: status.method }),
-    );
+    this.emit(new SferumLinkStatusChangeEvent(status.state === 'unlinked' ? { state: 'unlinked' } : { state: status.state, method: status.method }));
   }
 
   private reportError(error: unknown, operation: string): void {
@@ -79,20 +180,125 @@ export class SferumLink extends SferumElement {
     if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
   }
 
+  private async startFlow(method: LinkMethod): Promise<void> {
+    const api = this.api;
+    if (!api || this.starting) return;
+    this.starting = method;
+    this.actionError = undefined;
+    this.announcement = '';
+    const controller = new AbortController();
+    this.actionController = controller;
+    try {
+      await this.ensureFlowModule();
+      const flow = await api.startLink({ method, returnUrl: location.href }, controller.signal);
+      if (controller.signal.aborted) return;
+      this.flow = flow;
+    } catch (error) {
+      if (controller.signal.aborted || isAbortError(error)) return;
+      this.actionError = toSferumError(error);
+      this.reportError(error, 'startLink');
+    } finally {
+      if (this.actionController === controller) this.starting = undefined;
+    }
+  }
+
+  private onFlowDone(event: FlowDoneEvent): void {
+    this.flow = undefined;
+    this.focusAfterRender = 'title';
+    this.setStatus(event.status);
+  }
+
+  private onFlowEnd(event: FlowEndEvent): void {
+    const method = this.flow?.method ?? 'vkid';
+    this.flow = undefined;
+    this.setStatus({ state: 'unlinked', notices: this.current?.notices ?? [] });
+    if (event.reason === 'restart') void this.startFlow(method);
+    else this.focusAfterRender = 'title';
+  }
+
+  private onFlowStep(event: FlowStepEvent): void {
+    const { flow } = event;
+    if (flow.step.kind === 'max-pending') this.setStatus({ state: 'pending', flowId: flow.flowId, method: 'max', notices: this.current?.notices ?? [] });
+    else if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
+  }
+
+  private onFlowError(event: FlowErrorEvent): void {
+    this.reportError(event.error, event.operation);
+    if (event.error.kind === 'declined' || event.error.kind === 'expired') {
+      if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
+    }
+  }
+
+  private openUnlink(): void {
+    this.unlinkError = undefined;
+    if (this.dialog) openModal(this.dialog);
+  }
+
+  private closeUnlink(): void {
+    if (this.unlinking) this.actionController?.abort();
+    this.unlinking = false;
+    if (this.dialog) closeModal(this.dialog);
+  }
+
+  private async confirmUnlink(): Promise<void> {
+    const api = this.api;
+    if (!api || this.unlinking) return;
+    this.unlinking = true;
+    this.unlinkError = undefined;
+    const controller = new AbortController();
+    this.actionController = controller;
+    try {
+      const status = await api.unlink(controller.signal);
+      if (controller.signal.aborted) return;
+      if (this.dialog?.open) this.dialog.close();
+      this.announcement = this.i18n.t('unlinked');
+      this.focusAfterRender = 'title';
+      this.setStatus(status);
+    } catch (error) {
+      if (controller.signal.aborted || isAbortError(error)) return;
+      this.unlinkError = toSferumError(error);
+      this.reportError(error, 'unlink');
+    } finally {
+      if (this.actionController === controller) this.unlinking = false;
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender === 'title') {
+      this.focusAfterRender = undefined;
+      this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+    }
+  }
+
   protected override render() {
     const i18n = this.i18n;
-    const body =
-      !this.api && this.statusTask.status !== TaskStatus.PENDING
-        ? this.renderError(i18n.t('errorNoAdapter'), false)
-        : this.statusTask.render({
-            initial: () => this.renderLoading(),
-            pending: () => this.renderLoading(),
-            complete: (status) => this.renderStatus(status),
-            error: (error) => this.renderError(faultText(i18n, error), true),
-          });
+    let body: unknown;
+    if (!this.api && this.statusTask.state !== 'pending') body = this.renderError(i18n.t('errorNoAdapter'), false);
+    else if (this.statusTask.state === 'error') body = this.renderError(faultText(i18n, this.statusTask.error), true);
+    else if (this.statusTask.state !== 'complete' || !this.current) body = this.renderLoading();
+    else if (this.flow && this.flowPack) body = this.renderFlow(this.flow);
+    else body = this.renderStatus(this.current);
     return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>
       ${body}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
     </div>`;
+  }
+
+  private renderFlow(flow: FlowState): TemplateResult {
+    return html`<section class="card" part="card">
+      <sferum-link-flow
+        .api=${this.api!}
+        .flow=${flow}
+        .i18n=${this.i18n}
+        .preset=${this.resolvedPreset}
+        .storageKey=${this.key}
+        .focusOnStart=${this.lastState !== undefined && !this.statusTask.value?.flow}
+        @sferum-flow-done=${this.onFlowDone}
+        @sferum-flow-end=${this.onFlowEnd}
+        @sferum-flow-step=${this.onFlowStep}
+        @sferum-flow-error=${this.onFlowError}
+      ></sferum-link-flow>
+    </section>`;
   }
 
   private renderLoading(): TemplateResult {
@@ -116,7 +322,8 @@ export class SferumLink extends SferumElement {
       case 'unlinked':
         return this.renderEntry();
       case 'pending':
-        return this.renderPending();
+        // A pending link always comes with its flow (see `load`); this is only a transition.
+        return this.renderLoading();
       case 'linked':
         return this.renderLinked(status);
     }
@@ -125,41 +332,114 @@ export class SferumLink extends SferumElement {
   private renderEntry(): TemplateResult {
     const i18n = this.i18n;
     const preset = this.resolvedPreset;
+    const [first, ...others] = preset.features.methods;
+    const startLabel = (method: LinkMethod) => (method === 'vkid' ? i18n.t('entryStartVkid') : i18n.t('entryStartMax'));
+    const busy = this.starting !== undefined;
     return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title">${i18n.t('entryTitle')}</h2>
+      <h2 id="title" part="title" tabindex="-1">${i18n.t('entryTitle')}</h2>
       <p>${i18n.t('entryDescription')}</p>
       ${preset.features.browserHint ? html`<p class="hint">${i18n.t('browserHint')}</p>` : nothing}
       ${preset.features.vpnHint ? html`<p class="hint">${i18n.t('vpnHint')}</p>` : nothing}
+      <div role="alert">${this.actionError ? html`<p class="error" part="error">${this.startErrorText(this.actionError)}</p>` : nothing}</div>
+      ${first
+        ? html`<div class="row">
+            <button class="button" part="button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startFlow(first)}>
+              ${this.starting === first ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${i18n.t('entryAction')}
+            </button>
+            ${others.map(
+              (method) => html`<button class="button secondary" part="button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.startFlow(method)}>
+                ${this.starting === method ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${startLabel(method)}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
     </section>`;
   }
 
-  private renderPending(): TemplateResult {
+  private startErrorText(error: SferumError): string {
     const i18n = this.i18n;
-    return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title">${i18n.t('pendingTitle')}</h2>
-      <p>${i18n.t('pendingText')}</p>
-      <div class="row">
-        <button class="button secondary" part="button" type="button" @click=${this.retry}>${i18n.t('checkStatus')}</button>
-      </div>
-    </section>`;
+    if (this.flowPack && error.kind === 'phone-linked-elsewhere') return i18n.t('errPhoneLinkedElsewhere');
+    if (this.flowPack && error.kind === 'vpn-blocked') return i18n.t('errVpn');
+    const text = faultText(i18n, error);
+    return (error.kind === 'network' || error.kind === 'timeout') && this.resolvedPreset.features.vpnHint ? `${text} ${i18n.t('vpnHint')}` : text;
   }
 
-  private renderLinked(status: Extract<LinkStatus, { state: 'linked' }>): TemplateResult {
+  private renderLinked(status: Linked): TemplateResult {
     const i18n = this.i18n;
-    const openLabel = i18n.t(this.resolvedPreset.features.openButton === 'vk-messenger' ? 'goToVkMessenger' : 'goToSferum');
+    const preset = this.resolvedPreset;
+    const openLabel = i18n.t(preset.features.openButton === 'vk-messenger' ? 'goToVkMessenger' : 'goToSferum');
     return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title">${i18n.t('linkedTitle')}</h2>
+      <h2 id="title" part="title" tabindex="-1">${i18n.t('linkedTitle')}</h2>
       <div class="field">
         <span class="field-label" id="phone-label">${i18n.t('linkedPhoneLabel')}</span>
         <output class="readonly" part="phone" aria-labelledby="phone-label">${formatPhone(status.phone)}</output>
       </div>
+      ${preset.features.autoChatsNote && status.autoChats ? html`<p>${i18n.t('autoChatsNote')}</p>` : nothing}
       <div class="row">
         ${status.sferumUrl
           ? html`<a class="button" part="button" href=${status.sferumUrl} target="_blank" rel="noopener noreferrer"
               >${openLabel}<span class="visually-hidden"> ${i18n.t('opensInNewTab')}</span></a
             >`
           : html`<span class="muted">${openLabel}: ${i18n.t('linkUnavailable')}</span>`}
+        ${this.unlinkPolicy === 'self'
+          ? html`<button class="button secondary" part="button" type="button" @click=${this.openUnlink}>${i18n.t('unlink')}</button>`
+          : nothing}
       </div>
+      ${this.renderUnlinkInfo()}
     </section>`;
+  }
+
+  private get unlinkPolicy() {
+    return this.resolvedPreset.unlinkPolicy[this.resolvedRole];
+  }
+
+  private renderUnlinkInfo(): TemplateResult | typeof nothing {
+    const i18n = this.i18n;
+    const preset = this.resolvedPreset;
+    if (this.unlinkPolicy === 'support') {
+      const email = preset.support.email && /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(preset.support.email) ? preset.support.email : undefined;
+      const contact = email ?? preset.support.phone;
+      return html`<div class="hint" part="unlink-info">
+        <p>${i18n.t('unlinkSupport')}</p>
+        ${contact
+          ? html`<p>${i18n.t('unlinkSupportContact', { contact: '' })}${email ? html`<a href="mailto:${email}">${email}</a>` : contact}</p>`
+          : nothing}
+      </div>`;
+    }
+    if (this.unlinkPolicy === 'external') {
+      const url = toSafeUrl(preset.unlinkUrl, this.urlPolicy);
+      return html`<div class="hint" part="unlink-info">
+        <p>${i18n.t('unlinkExternal')}</p>
+        ${url
+          ? html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${i18n.t('unlinkExternalLink')}<span class="visually-hidden"> ${i18n.t('opensInNewTab')}</span></a></p>`
+          : nothing}
+      </div>`;
+    }
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="unlink-title"
+      aria-describedby="unlink-text"
+      @keydown=${trapTab}
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.closeUnlink();
+      }}
+    >
+      <div class="dialog-body">
+        <h2 id="unlink-title">${i18n.t('unlinkTitle')}</h2>
+        <p id="unlink-text">${i18n.t('unlinkText')}</p>
+        <div role="alert">${this.unlinkError ? html`<p class="error" part="error">${this.unlinkErrorText(this.unlinkError)}</p>` : nothing}</div>
+        <div class="dialog-actions">
+          <button class="button secondary" type="button" data-autofocus @click=${this.closeUnlink}>${i18n.t('cancel')}</button>
+          <button class="button" part="button" type="button" aria-disabled=${this.unlinking ? 'true' : 'false'} @click=${() => void this.confirmUnlink()}>
+            ${this.unlinking ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${i18n.t('yes')}
+          </button>
+        </div>
+      </div>
+    </dialog>`;
+  }
+
+  private unlinkErrorText(error: SferumError): string {
+    return error.kind === 'unlink-forbidden' ? this.i18n.t('errUnlinkForbidden') : faultText(this.i18n, error);
   }
 }

@@ -7,7 +7,7 @@ import '../../define/sferum-provider.js';
 import type { SferumLink } from '../link/sferum-link.js';
 
 const h2 = (el: Element) => el.shadowRoot!.querySelector('h2')?.textContent;
-const ready = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('h2, [role="alert"]'), 'not loaded', { timeout: 5000 });
+const ready = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('h2, .error[role="alert"]'), 'not loaded', { timeout: 5000 });
 
 describe('<sferum-provider>', () => {
   it('gives its descendants the adapter, vendor and locale, and renders only its children', async () => {

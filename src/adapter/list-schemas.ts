@@ -1,0 +1,57 @@
+/** Chats and conferences: loaded by the list elements, not by `<sferum-link>`. */
+import * as z from 'zod/mini';
+import { CHAT_TYPES, CONFERENCE_TYPES, dateTime, id, memoByPolicy, nonEmpty, optionalSafeUrl, text } from './schemas.js';
+import type { UrlPolicy } from './urls.js';
+
+export const listSchemas = memoByPolicy((policy: UrlPolicy) => {
+  const chat = z.object({
+    id: id(),
+    name: nonEmpty(500),
+    type: z.enum(CHAT_TYPES),
+    members: z.int().check(z.gte(0), z.lte(1_000_000)),
+    admin: text(300),
+    subject: z.nullish(text(300)),
+    url: optionalSafeUrl(policy),
+  });
+  const chatList = z.object({ chats: z.array(chat).check(z.maxLength(100_000)) });
+
+  const conference = z
+    .object({
+      id: id(),
+      title: nonEmpty(500),
+      type: z.enum(CONFERENCE_TYPES),
+      typeName: z.optional(text(100)),
+      start: dateTime(),
+      end: dateTime(),
+      organizer: text(300),
+      url: optionalSafeUrl(policy),
+      live: z.optional(z.boolean()),
+    })
+    .check(z.refine((c) => Date.parse(c.end) > Date.parse(c.start), 'Conference ends before it starts'));
+
+  const conferenceList = z.object({
+    serverTime: dateTime(),
+    timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+    conferences: z.array(conference).check(z.maxLength(20_000)),
+  });
+
+  const lessonConference = z.object({
+    lessonId: id(),
+    serverTime: dateTime(),
+    timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
+    online: z.boolean(),
+    conference: z.nullable(conference),
+  });
+
+  return { chat, chatList, conference, conferenceList, lessonConference };
+});
+
+type ListSchemas = ReturnType<typeof listSchemas>;
+export type Chat = z.output<ListSchemas['chat']>;
+export type ChatList = z.output<ListSchemas['chatList']>;
+export type ChatListInput = z.input<ListSchemas['chatList']>;
+export type Conference = z.output<ListSchemas['conference']>;
+export type ConferenceList = z.output<ListSchemas['conferenceList']>;
+export type ConferenceListInput = z.input<ListSchemas['conferenceList']>;
+export type LessonConference = z.output<ListSchemas['lessonConference']>;
+export type LessonConferenceInput = z.input<ListSchemas['lessonConference']>;

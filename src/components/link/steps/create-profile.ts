@@ -1,0 +1,21 @@
+import { html } from 'lit';
+import type { StepOf } from '../../../adapter/schemas.js';
+import { StepElement } from './step-element.js';
+
+/** «Создайте учебный профиль» with the masked phone (variants 2 and 3). @internal */
+export class StepCreateProfile extends StepElement<StepOf<'create-profile'>> {
+  protected override render() {
+    const t = this.i18n;
+    return html`<div class="body">
+      ${this.renderHeader(t.t('createTitle'), t.t('createText'))}
+      <div class="account">
+        <span class="avatar" aria-hidden="true">👤</span>
+        <span>${this.step.name ? html`<span class="account-name">${this.step.name}</span><br />` : ''}<span>${this.step.phoneMasked}</span></span>
+      </div>
+      <div class="actions">
+        <button class="button" part="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.answer('continue')}>${t.t('createProfile')}</button>
+        <button class="button secondary" part="button" type="button" @click=${() => this.answer('another-account')}>${t.t('anotherAccount')}</button>
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,173 @@
+import { html } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { StepOf } from '../../../adapter/schemas.js';
+import { missingPasswordRules, type PasswordRule } from '../../../flows/validation.js';
+import type { FlowMessages } from '../../../i18n/flow-ru.js';
+import { initial, textField } from './fields.js';
+import { phoneAnswer, preloadPhoneRules } from './phone-field.js';
+import { StepElement } from './step-element.js';
+
+/** Password recovery, first screen: the phone registered with VK ID. @internal */
+export class StepRecoveryPhone extends StepElement<StepOf<'recovery-phone'>> {
+  protected override fields = ['phone'];
+  @state() private value = '';
+  @state() private problem?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    preloadPhoneRules();
+  }
+
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.submitBlocked) return;
+    const phone = await phoneAnswer(this.value);
+    if ('problem' in phone) {
+      this.problem = this.i18n.t(phone.problem);
+      void this.focusFirstInvalid();
+      return;
+    }
+    this.answer('continue', { phone: phone.e164 });
+  }
+
+  protected override render() {
+    const t = this.i18n;
+    return html`<form novalidate @submit=${(e: Event) => void this.submit(e)} aria-labelledby="heading">
+      ${this.renderHeader(t.t('recoveryPhoneTitle'), t.t('recoveryPhoneText'))}
+      ${textField({
+        name: 'phone',
+        label: t.t('phoneLabel'),
+        value: this.value,
+        type: 'tel',
+        inputmode: 'tel',
+        autocomplete: 'tel',
+        hint: t.t('phoneHint'),
+        required: true,
+        error: this.problem ?? this.errorFor('phone'),
+        onInput: (v) => ((this.value = v), (this.problem = undefined)),
+      })}
+      <div class="actions">
+        <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
+      </div>
+    </form>`;
+  }
+}
+
+/** «Проверьте, правильный ли выбран аккаунт». @internal */
+export class StepRecoveryAccount extends StepElement<StepOf<'recovery-account'>> {
+  protected override render() {
+    const t = this.i18n;
+    const a = this.step.account;
+    return html`<div class="body">
+      ${this.renderHeader(t.t('recoveryAccountTitle'))}
+      <div class="account">
+        <span class="avatar" aria-hidden="true">${initial(a.name)}</span>
+        <span><span class="account-name">${a.name}</span>${a.phoneMasked ? html`<br /><span class="hint">${a.phoneMasked}</span>` : ''}</span>
+      </div>
+      <div class="actions">
+        <button class="button" part="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.answer('continue')}>${t.t('continue')}</button>
+        <button class="button secondary" part="button" type="button" @click=${() => this.answer('another-account')}>${t.t('anotherAccount')}</button>
+      </div>
+    </div>`;
+  }
+}
+
+const METHOD_TEXT: Record<'app' | 'email' | 'friends', [keyof FlowMessages, keyof FlowMessages]> = {
+  app: ['recoveryApp', 'recoveryAppHint'],
+  email: ['recoveryEmail', 'recoveryEmailHint'],
+  friends: ['recoveryFriends', 'recoveryFriendsHint'],
+};
+
+/** «Как вы хотите подтвердить, что аккаунт принадлежит вам?». @internal */
+export class StepRecoveryMethod extends StepElement<StepOf<'recovery-method'>> {
+  protected override render() {
+    const t = this.i18n;
+    return html`<div class="body">
+      ${this.renderHeader(t.t('recoveryMethodTitle'))}
+      <ul class="links" style="list-style:none;margin:0;padding:0">
+        ${this.step.methods.map(({ method, hint }) => {
+          const [title, hintKey] = METHOD_TEXT[method];
+          return html`<li style="width:100%">
+            <button class="option" type="button" @click=${() => this.answer('choose', { method })}>
+              <span class="option-title">${t.t(title)} ›</span>
+              <span class="hint">${t.t(hintKey, { email: hint ?? '' })}</span>
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+}
+
+const RULE_KEYS: Record<PasswordRule, keyof FlowMessages> = {
+  length: 'newPasswordMissingLength',
+  upper: 'newPasswordMissingUpper',
+  lower: 'newPasswordMissingLower',
+  digit: 'newPasswordMissingDigit',
+  special: 'newPasswordMissingSpecial',
+};
+
+/** «Придумайте новый пароль», with the seed's rules and «Выйти на всех устройствах, кроме этого». @internal */
+export class StepNewPassword extends StepElement<StepOf<'new-password'>> {
+  protected override fields = ['password', 'repeat'];
+  @state() private password = '';
+  @state() private repeat = '';
+  @state() private logoutOthers = false;
+  @state() private visible = false;
+  @state() private problems: { password?: string; repeat?: string } = {};
+
+  private submit(event: Event): void {
+    event.preventDefault();
+    if (this.submitBlocked) return;
+    const t = this.i18n;
+    const missing = missingPasswordRules(this.password, this.step.minLength);
+    const problems: { password?: string; repeat?: string } = {};
+    if (missing.length) problems.password = t.t('newPasswordWeak', { missing: missing.map((r) => t.t(RULE_KEYS[r], { n: this.step.minLength })).join(', ') });
+    if (this.repeat !== this.password || this.repeat === '') problems.repeat = t.t('newPasswordMismatch');
+    this.problems = problems;
+    if (problems.password || problems.repeat) {
+      void this.focusFirstInvalid();
+      return;
+    }
+    this.answer('continue', { password: this.password, repeat: this.repeat, logoutOthers: this.logoutOthers });
+  }
+
+  protected override render() {
+    const t = this.i18n;
+    const toggle = html`<button class="button secondary" type="button" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
+      ${this.visible ? t.t('passwordHide') : t.t('passwordShow')}
+    </button>`;
+    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+      ${this.renderHeader(t.t('newPasswordTitle'), t.t('newPasswordText'))}
+      ${textField({
+        name: 'password',
+        label: t.t('newPasswordLabel'),
+        value: this.password,
+        type: this.visible ? 'text' : 'password',
+        autocomplete: 'new-password',
+        hint: t.t('newPasswordRules'),
+        required: true,
+        error: this.problems.password ?? this.errorFor('password'),
+        onInput: (v) => ((this.password = v), (this.problems = { ...this.problems, password: undefined })),
+        after: toggle,
+      })}
+      ${textField({
+        name: 'repeat',
+        label: t.t('newPasswordRepeat'),
+        value: this.repeat,
+        type: this.visible ? 'text' : 'password',
+        autocomplete: 'new-password',
+        required: true,
+        error: this.problems.repeat ?? this.errorFor('repeat'),
+        onInput: (v) => ((this.repeat = v), (this.problems = { ...this.problems, repeat: undefined })),
+      })}
+      <label class="choice">
+        <input type="checkbox" name="logoutOthers" .checked=${this.logoutOthers} @change=${(e: Event) => (this.logoutOthers = (e.target as HTMLInputElement).checked)} />
+        ${t.t('newPasswordLogout')}
+      </label>
+      <div class="actions">
+        <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
+      </div>
+    </form>`;
+  }
+}

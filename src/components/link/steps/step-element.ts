@@ -1,0 +1,126 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ExternalResult, StepAction, StepAnswer } from '../../../adapter/adapter.js';
+import type { SferumErrorKind } from '../../../adapter/errors.js';
+import type { Step } from '../../../adapter/schemas.js';
+import type { Translator } from '../../../i18n/translator.js';
+import type { VendorPreset } from '../../../presets/types.js';
+import { baseStyles } from '../../../styles/base.styles.js';
+import { stepStyles } from './step.styles.js';
+
+/** What a step asks the wizard to do. */
+export type WizardIntent =
+  | { type: 'answer'; answer: StepAnswer }
+  | { type: 'resend' }
+  | { type: 'cancel' }
+  | { type: 'poll' }
+  | { type: 'restart' }
+  | { type: 'external'; params: ExternalResult };
+
+/** An error as a step shows it: the kind, the sentence, and the field it belongs to, if any. */
+export interface StepErrorView {
+  kind: SferumErrorKind;
+  message: string;
+  field?: string | undefined;
+  /** Seconds until the user may try again (rate limits, too many attempts). */
+  wait?: number | undefined;
+}
+
+/** Internal: a step tells the wizard what the user did. Not composed; the wizard listens on the step. */
+export class StepIntentEvent extends Event {
+  static readonly eventName = 'sferum-step-intent';
+  constructor(readonly intent: WizardIntent) {
+    super(StepIntentEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+/** Error kinds that mean the secret just typed was wrong: the field is cleared for a fresh try. */
+const WRONG_SECRET: readonly SferumErrorKind[] = ['wrong-password', 'wrong-code', 'code-expired'];
+
+/**
+ * The base of every step component. A step renders one screen of a flow from its `step`
+ * data, keeps what the user typed for as long as it is on screen (errors and retries
+ * included), and reports each action as a `StepIntentEvent`.
+ */
+export abstract class StepElement<S extends Step = Step> extends LitElement {
+  static override styles = [baseStyles, stepStyles];
+
+  @property({ attribute: false }) step!: S;
+  @property({ attribute: false }) i18n!: Translator;
+  @property({ attribute: false }) preset!: VendorPreset;
+  /** A request for this step is in flight: further submits are ignored. */
+  @property({ type: Boolean, reflect: true }) busy = false;
+  @property({ attribute: false }) error?: StepErrorView | undefined;
+
+  /** Field names of this step, for errors that the backend ties to a field. */
+  protected fields: readonly string[] = [];
+  /** Fields that hold a secret (password, code): cleared after a wrong answer. */
+  protected secretFields: readonly string[] = [];
+
+  /** Moves focus to the step's heading (the wizard calls this when the step appears). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  protected intent(intent: WizardIntent): void {
+    if (this.busy) return;
+    this.dispatchEvent(new StepIntentEvent(intent));
+  }
+
+  protected answer(action: StepAction, values?: Record<string, string | boolean>): void {
+    this.intent({ type: 'answer', answer: values ? { action, values } : { action } });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('error') && this.error && WRONG_SECRET.includes(this.error.kind)) {
+      for (const name of this.secretFields) this.clearSecret(name);
+    }
+  }
+
+  /** Clears one secret field (override where the step keeps its own state). */
+  protected clearSecret(name: string): void {
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`[name="${name}"]`);
+    if (input) input.value = '';
+  }
+
+  /** The error message for a field, when the current error belongs to it. */
+  protected errorFor(field: string): string | undefined {
+    return this.error && this.error.field === field ? this.error.message : undefined;
+  }
+
+  /** An error that belongs to no field of this step is shown above the form. */
+  protected get generalError(): StepErrorView | undefined {
+    const e = this.error;
+    return e && (!e.field || !this.fields.includes(e.field)) ? e : undefined;
+  }
+
+  protected renderHeader(title: string, subtitle?: string | TemplateResult): TemplateResult {
+    return html`<div class="header">
+        ${this.step.canGoBack
+          ? html`<button class="back" type="button" part="back" @click=${() => this.answer('back')} aria-label=${this.i18n.t('back')}>
+              <span aria-hidden="true">←</span>
+            </button>`
+          : nothing}
+        <h2 id="heading" tabindex="-1">${title}</h2>
+      </div>
+      ${subtitle ? html`<p class="lead">${subtitle}</p>` : nothing}
+      ${this.renderGeneralError()}`;
+  }
+
+  protected renderGeneralError(): TemplateResult | typeof nothing {
+    const e = this.generalError;
+    return html`<div class="alert-slot" role="alert">${e ? html`<p class="alert" part="error">${e.message}</p>` : nothing}</div>`;
+  }
+
+  /** Focuses the first field marked invalid (after a failed local check). */
+  protected async focusFirstInvalid(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  protected get submitBlocked(): boolean {
+    return this.busy || (this.error?.wait ?? 0) > 0;
+  }
+}
+

@@ -1,0 +1,146 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * One clock for the whole page: countdowns, polling and live conference states all read it,
+ * and a single interval ticks once a second while anything listens (no timer per row or per
+ * element). Tests install a `ManualClock` and move time by hand, with no real waiting.
+ */
+export interface Clock {
+  now(): number;
+  /** Calls `listener` on every tick; returns the unsubscribe function. */
+  subscribe(listener: (now: number) => void): () => void;
+}
+
+class SystemClock implements Clock {
+  private readonly listeners = new Set<(now: number) => void>();
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  now(): number {
+    return Date.now();
+  }
+
+  subscribe(listener: (now: number) => void): () => void {
+    this.listeners.add(listener);
+    this.timer ??= setInterval(() => {
+      const now = this.now();
+      for (const l of [...this.listeners]) l(now);
+    }, 1000);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0 && this.timer !== undefined) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+      }
+    };
+  }
+}
+
+/** A clock that moves only when told to. */
+export class ManualClock implements Clock {
+  private time: number;
+  private readonly listeners = new Set<(now: number) => void>();
+
+  constructor(start = Date.now()) {
+    this.time = start;
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  subscribe(listener: (now: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Moves time forward, ticking once per elapsed second as the page clock would. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    while (this.time < end) {
+      this.time = Math.min(end, this.time + 1000);
+      for (const l of [...this.listeners]) l(this.time);
+    }
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+}
+
+const KEY = Symbol.for('sferum/clock@1');
+type Global = typeof globalThis & { [KEY]?: Clock };
+
+/** The page's clock (shared with another copy of the bundle on the same page). */
+export function getClock(): Clock {
+  return ((globalThis as Global)[KEY] ??= new SystemClock());
+}
+
+/** Replaces the page clock (tests); returns a function that puts the previous one back. */
+export function setClock(clock: Clock): () => void {
+  const previous = getClock();
+  (globalThis as Global)[KEY] = clock;
+  return () => {
+    (globalThis as Global)[KEY] = previous;
+  };
+}
+
+/**
+ * Counts down to a moment on the page clock and re-renders its host every second while
+ * running. Stops listening when the host leaves the DOM, resumes when it comes back.
+ */
+export class Countdown implements ReactiveController {
+  private endsAt: number | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onEnd?: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  start(seconds: number): void {
+    this.endsAt = getClock().now() + Math.max(0, seconds) * 1000;
+    this.listen();
+    this.host.requestUpdate();
+  }
+
+  stop(): void {
+    this.endsAt = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Whole seconds left, 0 when done or not started. */
+  get remaining(): number {
+    if (this.endsAt === undefined) return 0;
+    return Math.max(0, Math.ceil((this.endsAt - getClock().now()) / 1000));
+  }
+
+  get running(): boolean {
+    return this.remaining > 0;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (this.endsAt !== undefined) this.listen();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private listen(): void {
+    if (!this.connected || this.unsubscribe) return;
+    this.unsubscribe = getClock().subscribe(() => {
+      this.host.requestUpdate();
+      if (this.remaining === 0) {
+        this.stop();
+        this.onEnd?.();
+      }
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { VendorPreset } from './types.js';
+
+/** MESH, Moscow (seeds 002, 003). */
+export const mesh: VendorPreset = {
+  id: 'mesh',
+  serviceName: { ru: 'МЭШ.ВКС', en: 'MESH.VCS' },
+  texts: {
+    ru: {
+      entryTitle: 'Мессенджер не подключен',
+      entryDescription:
+        'Для работы мессенджера необходимо связать ваш аккаунт МЭШ с аккаунтом Сферум, чтобы общаться в чатах и проводить онлайн-звонки.',
+      entryAction: 'Перейти к подключению',
+    },
+    en: {
+      entryTitle: 'The messenger is not connected',
+      entryDescription:
+        'To use the messenger, link your MESH account to a Sferum account so that you can chat and hold online calls.',
+      entryAction: 'Go to connection',
+    },
+  },
+  unlinkPolicy: { student: 'external', parent: 'external', teacher: 'support', staff: 'support' },
+  unlinkUrl: 'https://passport.mos.ru/security',
+  allowedHosts: ['passport.mos.ru'],
+  support: { email: 'info@sferum.ru' },
+  notices: [],
+  features: { browserHint: true, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid'] },
+  theme: {
+    '--sferum-color-accent': '#0b5ed7',
+    '--sferum-color-accent-contrast': '#ffffff',
+    '--sferum-radius': '12px',
+    '--sferum-font-family': '"Mos Sans", Roboto, Arial, sans-serif',
+  },
+};
