@@ -10,6 +10,10 @@ export default defineConfig({
     outDir: '../dist-demo',
     emptyOutDir: true,
     target: 'es2022',
+    rollupOptions: {
+      // The demo page and the mock VK ID page it opens in a popup.
+      input: { main: 'demo/index.html', vkid: 'demo/mock-vkid/index.html' },
+    },
   },
   server: {
     // Other processes on a shared machine may hold 5173.

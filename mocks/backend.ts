@@ -20,6 +20,8 @@ export interface MockOptions {
   origin?: string;
   /** Milliseconds between MAX polls the backend asks for. */
   pollIntervalMs?: number;
+  /** Where the mock VK ID page is served (default `{origin}/mock-vkid/index.html`). */
+  vkidPageUrl?: string;
 }
 
 /** Login values that trigger the seeds' errors. */
@@ -67,12 +69,16 @@ interface Flow {
   state: string;
   /** The phone the user typed, held like a server would (in memory only). */
   phone?: string;
+  /** Where a hosted login returns after a redirect. */
+  returnUrl?: string;
   prefill: Record<string, string>;
 }
 
 const FRESH_PREFILL: Record<string, Record<string, string>> = {
   'vkid-variant-1': { lastName: 'Власенков', firstName: 'Семён', middleName: 'Леонидович', birthDate: '1978-12-12', gender: 'male' },
   'vkid-variant-2': { lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович', birthDate: '1978-12-12', gender: 'male' },
+  'vkid-known-session': { lastName: 'Власенков', firstName: 'Семён', middleName: 'Леонидович', birthDate: '1978-12-12', gender: 'male' },
+  'vkid-hosted': { lastName: 'Власенков', firstName: 'Семён', middleName: 'Леонидович', birthDate: '1978-12-12', gender: 'male' },
 };
 
 const error = (status: number, kind: string, extra: Record<string, unknown> = {}): MockResponse => ({
@@ -82,7 +88,7 @@ const error = (status: number, kind: string, extra: Record<string, unknown> = {}
 
 export class MockBackend {
   scenario: ScenarioName = 'unlinked';
-  options: Required<MockOptions> = { vendor: 'generic', origin: 'http://localhost', pollIntervalMs: 2000 };
+  options: Required<Omit<MockOptions, 'vkidPageUrl'>> & { vkidPageUrl?: string } = { vendor: 'generic', origin: 'http://localhost', pollIntervalMs: 2000 };
   now: () => number = () => Date.now();
   private status: LinkStatusInput = { state: 'unlinked' };
   private readonly flows = new Map<string, Flow>();
@@ -125,6 +131,8 @@ export class MockBackend {
     if (method !== 'vkid' && method !== 'max') return error(400, 'invalid-response', { message: 'method must be vkid or max' });
     if (this.status.state === 'linked') return error(409, 'phone-linked-elsewhere', { message: 'Already linked' });
     const flow = this.createFlow(method, method === 'max' ? ['max-phone', 'max-pending', 'done'] : this.vkidPath());
+    const returnUrl = (body as { returnUrl?: unknown }).returnUrl;
+    if (typeof returnUrl === 'string' && returnUrl.length < 2048) flow.returnUrl = returnUrl;
     return this.flowResponse(flow);
   }
 
@@ -329,6 +337,9 @@ export class MockBackend {
         return ['known-account', 'about-you', ...consent, 'done'];
       case 'vkid-hosted':
         return ['external', ...consent, 'done'];
+      case 'vkid-popup':
+        // The mock VK ID page itself: its credential screens, then back to the journal.
+        return ['login', 'password', 'code', 'done'];
       default:
         return ['login', 'password', 'code', 'choose-profile', 'about-you', ...consent, 'done'];
     }
@@ -490,7 +501,9 @@ export class MockBackend {
           id,
           canGoBack,
           kind: 'external',
-          url: `${this.options.origin}/mock-vkid/index.html?flow=${encodeURIComponent(flow.id)}&state=${encodeURIComponent(flow.state)}`,
+          url: `${this.options.vkidPageUrl ?? `${this.options.origin}/mock-vkid/index.html`}?state=${encodeURIComponent(flow.state)}${
+            flow.returnUrl ? `&redirect_uri=${encodeURIComponent(flow.returnUrl)}` : ''
+          }`,
           expectedOrigin: this.options.origin,
           state: flow.state,
         };

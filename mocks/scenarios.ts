@@ -11,6 +11,7 @@ export const SCENARIOS = {
   'vkid-known-session': 'VK ID: the browser already has a VK ID session',
   'vkid-recovery': 'VK ID: password recovery',
   'vkid-hosted': 'VK ID hosted: the login runs in a popup on the mock VK ID page',
+  'vkid-popup': 'The mock VK ID page itself (login, password, code), used inside the popup',
   'max-confirmed': 'MAX: the user presses «Подключить»',
   'max-declined': 'MAX: the user presses «Не подключать»',
   'max-expired': 'MAX: the request expires unanswered',
