@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { getClock } from '../../../controllers/clock.js';
@@ -26,7 +26,8 @@ export class StepAboutYou extends StepElement<StepOf<'about-you'>> {
   @state() private problems: Partial<Record<keyof Values, string>> = {};
   private seeded = false;
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (!this.seeded && this.step) {
       const p = this.step.prefill;
       this.values = {

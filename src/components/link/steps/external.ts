@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ExternalResult } from '../../../adapter/adapter.js';
 import type { StepOf } from '../../../adapter/schemas.js';
@@ -142,8 +142,8 @@ export class StepExternal extends StepElement<External> {
   }
 
   /** When the adapter refuses the result (declined), the user may start the popup again. */
-  override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed as never);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('error') && this.error && this.phase === 'finishing') this.phase = 'closed';
   }
 }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { looksLikeEmail } from '../../../flows/validation.js';
@@ -19,7 +19,8 @@ export class StepLogin extends StepElement<StepOf<'login'>> {
     preloadPhoneRules();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (!this.seeded && this.step) {
       this.value = this.step.value ?? '';
       this.seeded = true;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { textField } from './fields.js';
@@ -17,7 +17,8 @@ export class StepMaxPhone extends StepElement<StepOf<'max-phone'>> {
     preloadPhoneRules();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (!this.seeded && this.step) {
       this.value = this.step.value ?? '';
       this.seeded = true;

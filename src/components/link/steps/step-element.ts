@@ -71,8 +71,8 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
     this.intent({ type: 'answer', answer: values ? { action, values } : { action } });
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('error') && this.error && WRONG_SECRET.includes(this.error.kind)) {
       for (const name of this.secretFields) this.clearSecret(name);
     }
