@@ -218,6 +218,8 @@ export class SferumLink extends SferumElement {
 
   private onFlowStep(event: FlowStepEvent): void {
     const { flow } = event;
+    // Keep our copy current: a re-render hands the wizard this flow again.
+    this.flow = flow;
     if (flow.step.kind === 'max-pending') this.setStatus({ state: 'pending', flowId: flow.flowId, method: 'max', notices: this.current?.notices ?? [] });
     else if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
   }
