@@ -15,7 +15,7 @@ export function mocks(): Promise<MockWorker> {
 /** Resets the mock backend to a scenario and returns an HTTP adapter pointed at it. */
 export async function scenario(name: ScenarioName, options: MockOptions & Partial<HttpAdapterOptions> = {}) {
   const m = await mocks();
-  m.useScenario(name, options);
+  m.useScenario(name, { vkidPageUrl: `${location.origin}/demo/mock-vkid/index.html`, ...options });
   const adapter = createHttpAdapter({
     baseUrl: '/api/sferum',
     timeoutMs: options.timeoutMs ?? 2000,

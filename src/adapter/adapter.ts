@@ -11,6 +11,7 @@ import type {
   LinkStatus,
   LinkStatusInput,
 } from './schemas.js';
+import type { UrlPolicy } from './urls.js';
 
 /** What the user did on a step. `values` holds the fields of the step's form. */
 export type StepAction =
@@ -81,7 +82,10 @@ export interface SferumAdapter {
 
 /** The same contract after validation: what elements see. */
 export interface ValidatedAdapter {
+  /** The adapter whose answers are validated. */
   readonly raw: SferumAdapter;
+  /** The URL policy the answers are validated with. */
+  readonly policy: UrlPolicy;
   getLinkStatus(signal: AbortSignal): Promise<LinkStatus>;
   startLink(input: StartLinkInput, signal: AbortSignal): Promise<FlowState>;
   getFlow(flowId: string, signal: AbortSignal): Promise<FlowState>;

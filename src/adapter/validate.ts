@@ -6,6 +6,11 @@ import { DEFAULT_URL_POLICY, type UrlPolicy } from './urls.js';
 /** Adapters already wrapped, so that wrapping twice does not validate twice. */
 const validated = new WeakMap<object, { key: string; adapter: ValidatedAdapter }>();
 
+function validatedInner(adapter: SferumAdapter): ValidatedAdapter | undefined {
+  const known = validated.get(adapter);
+  return known && known.adapter === adapter ? known.adapter : undefined;
+}
+
 interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
@@ -35,6 +40,13 @@ async function call<T>(signal: AbortSignal, run: () => Promise<unknown>, parse: 
  * adapter they are given; validating the output of `createHttpAdapter` again is cheap.
  */
 export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFAULT_URL_POLICY): ValidatedAdapter {
+  // An adapter validated already (from `createHttpAdapter`) keeps the hosts it was given:
+  // the underlying adapter is validated once, with both lists.
+  const inner = validatedInner(adapter);
+  if (inner) {
+    adapter = inner.raw;
+    policy = { allowedHosts: [...new Set([...policy.allowedHosts, ...inner.policy.allowedHosts])] };
+  }
   const key = policy.allowedHosts.join('\n');
   const known = validated.get(adapter);
   if (known && known.key === key) return known.adapter;
@@ -48,6 +60,7 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
       parseResponse((await import('./list-schemas.js')).listSchemas(policy)[key] as Parser<never>, d, what);
   const result: ValidatedAdapter = {
     raw: adapter,
+    policy,
     getLinkStatus: (signal) => call(signal, () => adapter.getLinkStatus(signal), (d) => parseResponse(link.linkStatus, d, 'getLinkStatus')),
     startLink: (input, signal) => call(signal, () => adapter.startLink(input, signal), flow('startLink')),
     getFlow: (flowId, signal) => call(signal, () => adapter.getFlow(flowId, signal), flow('getFlow')),

@@ -47,9 +47,15 @@ export class StepExternal extends StepElement<External> {
     this.finish(params);
   };
 
+  private checkedReturn = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.onMessage);
+    if (!this.checkedReturn) {
+      this.checkedReturn = true;
+      this.pickUpRedirectResult();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -58,7 +64,7 @@ export class StepExternal extends StepElement<External> {
     this.stopWatching?.();
   }
 
-  protected override firstUpdated(): void {
+  private pickUpRedirectResult(): void {
     // Coming back from the redirect fallback: the hosted page returned its result in our URL.
     const url = new URL(location.href);
     if (url.searchParams.get('state') !== this.step.state) return;
@@ -70,7 +76,8 @@ export class StepExternal extends StepElement<External> {
     }
     // The code must not stay in the address bar or the history.
     history.replaceState(history.state, '', url.href);
-    if (params['code'] || params['error']) this.finish(params);
+    // After this render pass: the wizard is rendering this step right now.
+    if (params['code'] || params['error']) queueMicrotask(() => this.finish(params));
   }
 
   private finish(params: ExternalResult): void {
