@@ -1,11 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, delay, http } from 'msw';
 import { MOCK_TRIGGERS } from '../mocks/backend.js';
 import { MOCK_CREDENTIALS } from '../mocks/data.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import { ManualClock, setClock } from '../src/controllers/clock.js';
 import '../src/define/sferum-link.js';
-import { byText, click, field, fill, linkedCard, press, shadow, step, textOf } from './flow-helpers.js';
+import { byText, click, field, fill, linkedCard, press, shadow, step, textOf, type } from './flow-helpers.js';
 import { scenario } from './mocks.js';
 
 let restoreClock: (() => void) | undefined;
@@ -208,6 +208,63 @@ describe('<sferum-link> faults in the middle of a flow', () => {
     });
   }
 
+  it('timeout: a clear message, the input kept, and sending again recovers', async () => {
+    sessionStorage.clear();
+    const mock = await scenario('vkid-variant-1', { timeoutMs: 300 });
+    const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
+    await waitUntil(() => shadow(link).querySelector('h2'));
+    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
+    const s = await step(link, 'sferum-step-password');
+    mock.worker.use(http.post('*/api/sferum/link/flows/:flow/steps/:step', () => delay('infinite') as never, { once: true }));
+    await fill(s, 'password', MOCK_CREDENTIALS.password);
+    await waitUntil(() => alertOf(s).includes('Сервер долго не отвечает'), `no timeout message: ${alertOf(s)}`);
+    expect(field(s, 'password').value).to.equal(MOCK_CREDENTIALS.password);
+    await expect(link).to.be.accessible();
+    field(s, 'password').focus();
+    await press('Enter');
+    await step(link, 'sferum-step-code');
+  });
+
+  it('429 with Retry-After: the wait counts down, then sending again works', async () => {
+    const clock = new ManualClock();
+    const { link, worker } = await start('vkid-variant-1', 'bars', { clock });
+    await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
+    const s = await step(link, 'sferum-step-password');
+    worker.use(http.post('*/api/sferum/link/flows/:flow/steps/:step', () => new HttpResponse('{}', { status: 429, headers: { 'Retry-After': '30' } }), { once: true }));
+    await fill(s, 'password', MOCK_CREDENTIALS.password);
+    await waitUntil(() => alertOf(s).includes('Повторите через 30 секунд'), alertOf(s));
+    clock.advance(10_000);
+    await waitUntil(() => alertOf(s).includes('Повторите через 20 секунд'), `not counting: ${alertOf(s)}`);
+    clock.advance(20_000);
+    await waitUntil(() => alertOf(s) === '', 'the wait did not end');
+    field(s, 'password').focus();
+    await press('Enter');
+    await step(link, 'sferum-step-code');
+  });
+
+  it('an answer that arrives after the user moved on is ignored', async () => {
+    sessionStorage.clear();
+    const mock = await scenario('max-confirmed');
+    const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
+    await waitUntil(() => shadow(link).querySelector('h2'));
+    await click(byText(link, 'button', 'Привязать через MAX'));
+    const s = await step(link, 'sferum-step-max-phone');
+    mock.worker.use(
+      http.post('*/api/sferum/link/flows/:flow/steps/:step', async () => {
+        await delay(500);
+        return undefined as never;
+      }),
+    );
+    await fill(s, 'phone', '+7 952 123-45-67');
+    await waitUntil(() => s.hasAttribute('busy'));
+    await click(byText(s, 'button', 'Отменить привязку'));
+    await waitUntil(() => !shadow(link).querySelector('sferum-link-flow'), 'still in the flow');
+    await delay(800);
+    expect(shadow(link).querySelector('sferum-link-flow'), 'the late answer changed nothing').to.equal(null);
+    expect(shadow(link).querySelector('h2')!.textContent).to.equal('Авторизация в Сферум');
+  });
+
   it('401: fires sferum-auth-required, keeps the input, and retry() goes on after re-authentication', async () => {
     const { link, worker } = await start('vkid-variant-1');
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
@@ -234,3 +291,51 @@ async function linkedCardSoon(link: SferumLink) {
   await click(byText(await step(link, 'sferum-step-about-you'), 'button', 'Продолжить'));
   await linkedCard(link);
 }
+
+describe('<sferum-link> «Информация о себе» checks', () => {
+  it('names of letters, hyphen, apostrophe and space only; a real past date; a plausible age; nothing typed is lost', async () => {
+    const clock = new ManualClock(Date.parse('2026-11-23T12:00:00+03:00'));
+    const { link, backend } = await start('vkid-variant-3', 'bars', { clock });
+    await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
+    await fill(await step(link, 'sferum-step-code'), 'code', MOCK_CREDENTIALS.smsCode);
+    const s = await step(link, 'sferum-step-about-you');
+    const before = backend.requests.length;
+    const cases: [string, string, string, string][] = [
+      ['lastName', 'Иванов2', 'Можно использовать только буквы, дефис, апостроф и пробел.', 'birthDate'],
+      ['birthDate', '30.02.2010', 'Такой даты нет', 'lastName'],
+      ['birthDate', '01.01.2030', 'не может быть в будущем', 'lastName'],
+      ['birthDate', '01.01.1850', 'Проверьте год рождения', 'lastName'],
+      ['birthDate', '01.01.2024', 'Проверьте год рождения', 'lastName'],
+    ];
+    await type(field(s, 'firstName'), 'Анна');
+    for (const [name, value, message] of cases) {
+      field(s, name).select();
+      await type(field(s, name), value);
+      await press('Enter');
+      await waitUntil(() => errorOf(s, name).includes(message), `no «${message}» for ${value}: ${errorOf(s, name)}`);
+      expect(field(s, name).value, 'kept').to.equal(value);
+      expect(field(s, 'firstName').value, 'other fields kept').to.equal('Анна');
+    }
+    await expect(link).to.be.accessible();
+    expect(backend.requests.length, 'nothing was sent').to.equal(before);
+    field(s, 'lastName').select();
+    await type(field(s, 'lastName'), "Д'Артаньян-Иванова");
+    field(s, 'birthDate').select();
+    await type(field(s, 'birthDate'), '29.02.2012');
+    await click(shadow(s).querySelector<HTMLInputElement>('input[value="female"]')!);
+    await press('Enter');
+    await step(link, 'sferum-step-create-profile');
+  });
+
+  it('reports errors to the host by kind only', async () => {
+    const { link } = await start('vkid-variant-1');
+    await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
+    const s = await step(link, 'sferum-step-password');
+    const seen: unknown[] = [];
+    link.addEventListener('sferum-error', (e) => seen.push((e as CustomEvent).detail));
+    await fill(s, 'password', 'Secret-Wrong-1');
+    await waitUntil(() => seen.length === 1, 'no sferum-error');
+    expect(seen[0]).to.deep.equal({ kind: 'wrong-password', operation: 'submitStep' });
+    expect(JSON.stringify(seen)).not.to.contain('Secret');
+  });
+});

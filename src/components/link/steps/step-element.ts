@@ -63,7 +63,8 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
   }
 
   protected intent(intent: WizardIntent): void {
-    if (this.busy) return;
+    // Cancelling is always possible; everything else waits for the answer in flight.
+    if (this.busy && intent.type !== 'cancel') return;
     this.dispatchEvent(new StepIntentEvent(intent));
   }
 
