@@ -29,7 +29,10 @@ const adapterFor = (name: string): SferumAdapter =>
   createHttpAdapter({ baseUrl: `api/demo/${name}`, timeoutMs: 4000, allowedHosts: [location.origin] });
 
 // One backend for the live widget, and one per gallery tile, each with its own scenario.
-const live = new MockBackend(settings.scenario, { vendor: settings.vendor, origin: location.origin });
+// The mock VK ID page lives beside this page, so that a build served from a sub-path works too.
+const vkidPageUrl = new URL('mock-vkid/index.html', document.baseURI).href;
+const backendOptions = () => ({ vendor: settings.vendor, origin: location.origin, vkidPageUrl });
+const live = new MockBackend(settings.scenario, backendOptions());
 const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: string }[] = [
   { scenario: 'loading', title: 'Загрузка' },
   { scenario: 'unlinked', title: 'Не привязан: вход' },
@@ -46,7 +49,7 @@ const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: strin
 const tileBackends = new Map<string, MockBackend>();
 for (const tile of GALLERY) {
   if (tile.scenario === 'loading' || tile.scenario === 'no-adapter') continue;
-  tileBackends.set(tile.scenario, new MockBackend(tile.scenario, { vendor: settings.vendor, origin: location.origin }));
+  tileBackends.set(tile.scenario, new MockBackend(tile.scenario, backendOptions()));
 }
 
 const worker = setupWorker(
@@ -93,8 +96,9 @@ form.addEventListener('change', (event) => {
   const previous = { ...settings };
   (settings as Record<string, string>)[field.name] = field.value;
   if (field.name === 'scenario' || field.name === 'vendor') {
-    live.reset(settings.scenario, { vendor: settings.vendor, origin: location.origin });
-    for (const [name, backend] of tileBackends) backend.reset(name as ScenarioName, { vendor: settings.vendor, origin: location.origin });
+    sessionStorage.clear();
+    live.reset(settings.scenario, backendOptions());
+    for (const [name, backend] of tileBackends) backend.reset(name as ScenarioName, backendOptions());
     liveLink.retry();
   }
   if (previous.vendor !== settings.vendor) for (const link of document.querySelectorAll<SferumLink>('#gallery sferum-link')) link.retry();
