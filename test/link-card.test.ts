@@ -73,6 +73,15 @@ describe('<sferum-link> linked card and unlinking', () => {
     await waitUntil(() => !shadow(link).querySelector('[part="phone"]'), 'not unlinked');
   });
 
+  it('self: a backend that forbids unlinking says so in the dialog', async () => {
+    const { link, worker } = await linked('bars');
+    worker.use(http.delete('*/api/sferum/link', () => HttpResponse.json({ error: { kind: 'unlink-forbidden' } }, { status: 409 })));
+    await click(byText(link, 'button', 'Отвязать учетную запись'));
+    await click(byText(link, 'button', 'Да'));
+    await waitUntil(() => textOf(link).includes('Отвязать учётную запись здесь нельзя'), 'no message');
+    expect(shadow(link).querySelector('[part="phone"]'), 'still linked').to.exist;
+  });
+
   it('support (MESH teacher): explains that only technical support can unlink, and how to reach it', async () => {
     const { link } = await linked('mesh', 'teacher');
     expect(() => byText(link, 'button', 'Отвязать учетную запись')).to.throw();

@@ -126,6 +126,22 @@ describe('<sferum-link> errors the seeds name', () => {
   });
 });
 
+describe('<sferum-link> a flow the backend no longer knows', () => {
+  it('flow-expired: says so and «Попробовать снова» starts a fresh flow', async () => {
+    const { link, backend } = await start('vkid-variant-1');
+    const s = await step(link, 'sferum-step-login');
+    backend.reset('vkid-variant-1');
+    await fill(s, 'login', MOCK_CREDENTIALS.phone);
+    await waitUntil(() => alertOf(s).includes('Время на привязку истекло'), `no message: ${alertOf(s)}`);
+    await expect(link).to.be.accessible();
+    expect(sessionStorage.length, 'the dead flow id is forgotten').to.equal(0);
+    const wizardRoot = shadow(link).querySelector('sferum-link-flow')!.shadowRoot!;
+    await click(byText(wizardRoot as unknown as Element, 'button', 'Попробовать снова'));
+    await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
+    await step(link, 'sferum-step-password');
+  });
+});
+
 describe('<sferum-link> code entry and countdowns', () => {
   it('pasting «Код: 12 34 56» gives the digits; the paste is not blocked', async () => {
     const { link } = await start('vkid-variant-3');
