@@ -16,11 +16,12 @@ export default defineConfig({
         'define/all': 'src/define/all.ts',
         'define/sferum-provider': 'src/define/sferum-provider.ts',
         'define/sferum-link': 'src/define/sferum-link.ts',
+        'define/sferum-chats': 'src/define/sferum-chats.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/],
     },
   },
 });

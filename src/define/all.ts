@@ -1,2 +1,3 @@
 import './sferum-provider.js';
 import './sferum-link.js';
+import './sferum-chats.js';

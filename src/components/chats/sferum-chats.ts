@@ -1,0 +1,195 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { isAbortError, toSferumError } from '../../adapter/errors.js';
+import type { Chat, ChatType } from '../../adapter/schemas.js';
+import { AdapterTask } from '../../controllers/adapter-task.js';
+import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
+import { SferumErrorEvent } from '../../events/sferum-error.js';
+import { listsMessages } from '../../i18n/lists.js';
+import type { MessageOverrides } from '../../i18n/translator.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { faultText } from '../base/error-text.js';
+import { SferumElement } from '../base/sferum-element.js';
+import { linkStyles } from '../link/sferum-link.styles.js';
+import { searchKey } from './search.js';
+import { chatsStyles } from './sferum-chats.styles.js';
+
+type Column = 'name' | 'type' | 'members' | 'admin' | 'subject';
+const COLUMNS: readonly Column[] = ['name', 'type', 'members', 'admin', 'subject'];
+const TYPE_KEYS = { class: 'chatTypeClass', parents: 'chatTypeParents', teachers: 'chatTypeTeachers', other: 'chatTypeOther' } as const;
+const HEADER_KEYS = { name: 'chatsName', type: 'chatsType', members: 'chatsMembers', admin: 'chatsAdmin', subject: 'chatsSubject' } as const;
+
+/**
+ * Above this many rows the table is virtualized (chosen by `npm run bench`: below it, plain
+ * rendering is as fast as plain DOM; above it, only the visible rows are rendered).
+ */
+export const VIRTUALIZE_ABOVE = 200;
+
+type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+let virtualizeModule: Promise<Virtualize> | undefined;
+const loadVirtualizer = () => (virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => m.virtualize));
+
+interface Row extends Chat {
+  key: string;
+}
+
+/**
+ * The user's Sferum chats: «Наименование», «Тип», «Количество участников», «Администратор
+ * чата», «Предмет», with a link to open each chat. Sort by any column, search across name,
+ * administrator and subject. In a narrow container rows become cards; above a few hundred rows
+ * only the visible rows are rendered.
+ *
+ * @summary Table of the user's Sferum chats.
+ * @tag sferum-chats
+ *
+ * @fires {SferumErrorEvent} sferum-error - The list could not be loaded; `detail.kind` names the fault.
+ * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ *
+ * @csspart base - The element's inner wrapper.
+ * @csspart table - The table.
+ * @csspart row - Each row.
+ * @csspart search - The search field.
+ * @csspart error - The error message box.
+ * @csspart button - Every action button.
+ *
+ * @cssprop --sferum-table-height - Height of a virtualized table (default 480px).
+ */
+export class SferumChats extends SferumElement {
+  static override styles = [baseStyles, linkStyles, chatsStyles];
+
+  @state() private query = '';
+  @state() private sortBy: Column = 'name';
+  @state() private descending = false;
+  @state() private virtualize?: Virtualize;
+
+  private readonly chatsTask = new AdapterTask(this, {
+    task: async ([api], { signal }) => {
+      if (!api) throw toSferumError(new Error('No adapter'));
+      const [list] = await Promise.all([api.listChats(signal), this.localeReady(), this.presetReady()]);
+      if (list.chats.length > VIRTUALIZE_ABOVE) this.virtualize = await loadVirtualizer();
+      return list.chats.map((chat) => ({ ...chat, key: searchKey(`${chat.name} ${chat.admin} ${chat.subject ?? ''}`) }));
+    },
+    args: () => [this.api] as const,
+    onError: (error) => {
+      if (isAbortError(error)) return;
+      const e = toSferumError(error);
+      this.emit(new SferumErrorEvent({ kind: e.kind, operation: 'listChats' }));
+      if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
+    },
+  });
+
+  protected override get messagePacks(): readonly MessageOverrides[] {
+    return [listsMessages];
+  }
+
+  /** Loads the chats again. */
+  retry(): void {
+    void this.chatsTask.run();
+  }
+
+  private rows(all: readonly Row[]): Row[] {
+    const q = searchKey(this.query);
+    const filtered = q ? all.filter((row) => row.key.includes(q)) : [...all];
+    const collator = new Intl.Collator(this.resolvedLocale, { sensitivity: 'base', numeric: true });
+    const i18n = this.i18n;
+    const value = (row: Row): string | number =>
+      this.sortBy === 'members' ? row.members : this.sortBy === 'type' ? i18n.t(TYPE_KEYS[row.type]) : this.sortBy === 'subject' ? (row.subject ?? '') : row[this.sortBy];
+    filtered.sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return this.descending ? -order : order;
+    });
+    return filtered;
+  }
+
+  private sort(column: Column): void {
+    if (this.sortBy === column) this.descending = !this.descending;
+    else {
+      this.sortBy = column;
+      this.descending = false;
+    }
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    let body: unknown;
+    if (!this.api) body = html`<div class="error" part="error" role="alert"><p>${i18n.t('errorNoAdapter')}</p></div>`;
+    else if (this.chatsTask.state === 'error')
+      body = html`<div class="error" part="error" role="alert">
+        <p><strong>${i18n.t('errorTitle')}.</strong> ${faultText(i18n, this.chatsTask.error)}</p>
+        <div class="row"><button class="button" part="button" type="button" @click=${this.retry}>${i18n.t('retry')}</button></div>
+      </div>`;
+    else if (this.chatsTask.state !== 'complete' || !this.chatsTask.value)
+      body = html`<div class="status" role="status"><span class="spinner" aria-hidden="true"></span><span>${i18n.t('loading')}</span></div>`;
+    else body = this.renderList(this.chatsTask.value);
+    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body}</div>`;
+  }
+
+  private renderList(all: readonly Row[]): TemplateResult {
+    const i18n = this.i18n;
+    if (all.length === 0) return html`<p class="message" role="status">${i18n.t('chatsEmpty')}</p>`;
+    const rows = this.rows(all);
+    const virtual = rows.length > VIRTUALIZE_ABOVE && this.virtualize !== undefined;
+    return html`<div class="toolbar">
+        <div class="search">
+          <label for="search">${i18n.t('chatsSearch')}</label>
+          <input
+            id="search"
+            part="search"
+            type="search"
+            .value=${this.query}
+            autocomplete="off"
+            aria-describedby="search-hint"
+            @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
+          />
+          <span class="count" id="search-hint">${i18n.t('chatsSearchHint')}</span>
+        </div>
+        <p class="count" role="status">${this.query ? i18n.plural('chatsFound', rows.length) : ''}</p>
+      </div>
+      <div class="caption" id="caption">${i18n.t('chatsCaption')}</div>
+      <div class="table" part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
+        <div role="rowgroup">
+          <div class="row head" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c))}</div>
+        </div>
+        ${rows.length === 0
+          ? html`<p class="message">${i18n.t('chatsNothingFound', { query: this.query })}</p>`
+          : virtual
+            ? html`<div class="body virtual" role="rowgroup">
+                ${this.virtualize!({ items: rows, keyFunction: (row: Row) => row.id, renderItem: (row: Row, index: number) => this.renderRow(row, index), scroller: true })}
+              </div>`
+            : html`<div class="body" role="rowgroup">${rows.map((row, index) => this.renderRow(row, index))}</div>`}
+      </div>`;
+  }
+
+  private renderHeader(column: Column): TemplateResult {
+    const i18n = this.i18n;
+    const label = i18n.t(HEADER_KEYS[column]);
+    const active = this.sortBy === column;
+    return html`<div class="cell" role="columnheader" aria-sort=${active ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+      <button class="sort" type="button" @click=${() => this.sort(column)}>
+        ${label}<span class="arrow" aria-hidden="true">${active ? (this.descending ? '▼' : '▲') : '↕'}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderRow(row: Row, index: number): TemplateResult {
+    const i18n = this.i18n;
+    const label = (column: Column) => html`<span class="label">${i18n.t(HEADER_KEYS[column])}: </span>`;
+    return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
+      <div class="cell" role="cell">
+        ${row.url
+          ? html`<a class="name" href=${row.url} target="_blank" rel="noopener noreferrer" title=${row.name}
+              >${row.name}<span class="visually-hidden"> ${i18n.t('opensInNewTab')}</span></a
+            >`
+          : html`<span class="name" title=${row.name}>${row.name}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`}
+      </div>
+      <div class="cell" role="cell">${label('type')}${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
+      <div class="cell numeric" role="cell"><span class="num" aria-hidden="true">${i18n.number(row.members)}</span><span class="phrase">${i18n.plural('members', row.members)}</span></div>
+      <div class="cell" role="cell">${label('admin')}${row.admin}</div>
+      <div class="cell" role="cell">${label('subject')}${row.subject ?? nothing}${row.subject ? nothing : html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
+    </div>`;
+  }
+}
