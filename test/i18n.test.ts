@@ -3,6 +3,8 @@ import { en } from '../src/i18n/en.js';
 import { flowEn } from '../src/i18n/flow-en.js';
 import { flowRu } from '../src/i18n/flow-ru.js';
 import { flowMessages } from '../src/i18n/flow.js';
+import { listsEn } from '../src/i18n/lists-en.js';
+import { listsRu } from '../src/i18n/lists-ru.js';
 import { pluralCategoryRu } from '../src/i18n/plural.js';
 import { ru } from '../src/i18n/ru.js';
 import { Translator, loadLocale, nearestLang, toLocale } from '../src/i18n/translator.js';
@@ -14,6 +16,7 @@ const keysOf = (o: object) => Object.keys(o).sort();
 const PAIRS = [
   ['core', ru, en],
   ['flow', flowRu, flowEn],
+  ['lists', listsRu, listsEn],
 ] as const;
 
 describe('i18n dictionaries', () => {
@@ -27,11 +30,12 @@ describe('i18n dictionaries', () => {
   }
 
   it('no key is defined in two packs', () => {
-    expect(keysOf(ru).filter((k) => k in flowRu)).to.deep.equal([]);
+    expect(keysOf(ru).filter((k) => k in flowRu || k in listsRu)).to.deep.equal([]);
+    expect(keysOf(flowRu).filter((k) => k in listsRu)).to.deep.equal([]);
   });
 
   it('no text is empty, and plural messages have every form in both languages', () => {
-    for (const dict of [ru, en, flowRu, flowEn]) {
+    for (const dict of [ru, en, flowRu, flowEn, listsRu, listsEn]) {
       for (const [key, value] of Object.entries(dict)) {
         if (typeof value === 'string') expect(value.trim(), key).not.to.equal('');
         else for (const form of ['one', 'few', 'many', 'other'] as const) expect(value[form], `${key}.${form}`).to.contain('{n}');

@@ -1,6 +1,5 @@
-import { listsEn } from './lists-en.js';
 import { listsRu } from './lists-ru.js';
-import type { MessageOverrides } from './translator.js';
+import { TextPack } from './pack.js';
 
-/** The «Сферум» section's texts in both locales: passed as a text layer by the list elements. */
-export const listsMessages = { ru: listsRu, en: listsEn } as const satisfies MessageOverrides;
+/** The «Сферум» section's texts: shipped with the list elements, English on demand. */
+export const listsPack = new TextPack(listsRu, () => import('./lists-en.js').then((m) => m.listsEn));

@@ -10,6 +10,7 @@ import { watchLang } from '../../controllers/lang-observer.js';
 import { Translator, isLocaleLoaded, loadLocale, nearestLang, toLocale, type Locale, type MessageOverrides } from '../../i18n/translator.js';
 import { isPresetLoaded, loadPreset, resolvePreset } from '../../presets/registry.js';
 import type { PresetOverrides, Role, VendorPreset } from '../../presets/types.js';
+import type { TextPack } from '../../i18n/pack.js';
 
 /**
  * What every `sferum-*` element shares: its configuration comes from the nearest
@@ -90,18 +91,26 @@ export class SferumElement extends LitElement {
 
   /** Text packs this element shows beyond the core dictionary (the flow texts, once loaded). */
   protected get messagePacks(): readonly MessageOverrides[] {
+    return this.textPacks.map((pack) => pack.layer);
+  }
+
+  /** Packs of texts shipped with this element (English loads on demand). */
+  protected get textPacks(): readonly TextPack[] {
     return [];
   }
 
   /** Resolves once the texts of the element's locale are loaded (English loads on first use). */
-  protected localeReady(): Promise<void> {
-    return loadLocale(this.resolvedLocale);
+  protected async localeReady(): Promise<void> {
+    const locale = this.resolvedLocale;
+    await Promise.all([loadLocale(locale), ...this.textPacks.map((pack) => pack.load(locale))]);
   }
 
   /** Texts in the resolved locale: core < packs < preset texts < provider overrides < element overrides. */
   protected get i18n(): Translator {
     const locale = this.resolvedLocale;
-    if (!isLocaleLoaded(locale)) void loadLocale(locale).then(() => this.requestUpdate(), () => undefined);
+    if (!isLocaleLoaded(locale) || this.textPacks.some((pack) => !pack.loaded(locale))) {
+      void this.localeReady().then(() => this.requestUpdate(), () => undefined);
+    }
     return new Translator(locale, ...this.messagePacks, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
   }
 

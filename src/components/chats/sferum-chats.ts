@@ -7,8 +7,8 @@ import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
 import { SferumErrorEvent } from '../../events/sferum-error.js';
-import { listsMessages } from '../../i18n/lists.js';
-import type { MessageOverrides } from '../../i18n/translator.js';
+import { listsPack } from '../../i18n/lists.js';
+import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
@@ -80,8 +80,8 @@ export class SferumChats extends SferumElement {
     },
   });
 
-  protected override get messagePacks(): readonly MessageOverrides[] {
-    return [listsMessages];
+  protected override get textPacks(): readonly TextPack[] {
+    return [listsPack];
   }
 
   /** Loads the chats again. */

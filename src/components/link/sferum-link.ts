@@ -149,6 +149,11 @@ export class SferumLink extends SferumElement {
     this.flowPack ??= module.setupFlow();
   }
 
+  /** The link status as last loaded or changed (read it on `sferum-link-status-change`); `undefined` while loading. */
+  get status(): LinkStatus | undefined {
+    return this.current;
+  }
+
   /** Loads again after a fault, or re-sends the flow's last request (after the host re-authenticated). */
   retry(): void {
     if (this.flow && this.flowElement) {

@@ -1,0 +1,179 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { LinkStatus, NoticeKind } from '../../adapter/schemas.js';
+import { CONFIG_KEYS, sferumConfigContext, type SferumConfig } from '../../controllers/config.js';
+import { defineElement } from '../../define/define.js';
+import { listsPack } from '../../i18n/lists.js';
+import type { TextPack } from '../../i18n/pack.js';
+import { formatPhone } from '../../phone/format.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { SferumElement } from '../base/sferum-element.js';
+import { SferumChats } from '../chats/sferum-chats.js';
+import { SferumLink } from '../link/sferum-link.js';
+import { linkStyles } from '../link/sferum-link.styles.js';
+import { SferumVcs } from '../vcs/sferum-vcs.js';
+
+type Tab = 'chats' | 'vcs';
+const NOTICE_KEYS: Record<NoticeKind, 'noticeNewSchoolYear' | 'noticeRestored' | 'noticeSecurity'> = {
+  'new-school-year': 'noticeNewSchoolYear',
+  restored: 'noticeRestored',
+  security: 'noticeSecurity',
+};
+
+/**
+ * The whole «Сферум» section of the journals: the link state on top (`<sferum-link>`), the
+ * read-only «Телефон, привязанный к Сферум», notices, and the tabs «Чаты» / «Видеоконференции»
+ * (ARIA tabs: arrow keys, Home, End). While unlinked it shows the way to link instead of empty lists.
+ *
+ * @summary The «Сферум» section: link state, phone, notices, chats and conferences.
+ * @tag sferum-hub
+ *
+ * @fires {SferumLinkStatusChangeEvent} sferum-link-status-change - From the link element inside.
+ *
+ * @csspart base - The element's inner wrapper.
+ * @csspart tabs - The tab list.
+ * @csspart tab - Each tab.
+ * @csspart panel - The tab panel.
+ * @csspart notice - Each notice.
+ * @csspart phone - The read-only linked phone.
+ */
+export class SferumHub extends SferumElement {
+  static override styles = [
+    baseStyles,
+    linkStyles,
+    css`
+      .root {
+        display: grid;
+        gap: 16px;
+      }
+      .notice {
+        margin: 0;
+        padding: 12px 16px;
+        border-radius: var(--_radius);
+        background: var(--_warning-bg);
+        border-inline-start: 4px solid var(--_accent);
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 4px;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='tab'] {
+        padding: 10px 16px;
+        border: 0;
+        border-bottom: 3px solid transparent;
+        background: none;
+        color: var(--_muted);
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      [role='tab'][aria-selected='true'] {
+        color: var(--_fg);
+        border-bottom-color: var(--_accent);
+      }
+      [role='tab']:focus-visible,
+      [role='tabpanel']:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      .phone-field {
+        max-width: 360px;
+      }
+    `,
+  ];
+
+  @state() private status?: LinkStatus;
+  @state() private tab: Tab = 'chats';
+  @query('sferum-link') private link?: SferumLink;
+
+  /** The hub hands its own settings to the elements inside it. */
+  private readonly provider = new ContextProvider(this, { context: sferumConfigContext, initialValue: {} });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    defineElement('sferum-link', SferumLink);
+    defineElement('sferum-chats', SferumChats);
+    defineElement('sferum-vcs', SferumVcs);
+  }
+
+  protected override get textPacks(): readonly TextPack[] {
+    return [listsPack];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const value: SferumConfig = { ...(this.inherited ?? {}) };
+    for (const key of CONFIG_KEYS) {
+      const own = (this as unknown as Record<string, unknown>)[key];
+      if (own !== undefined) (value as Record<string, unknown>)[key] = own;
+    }
+    this.provider.setValue(value);
+  }
+
+  private onStatus(): void {
+    this.status = this.link?.status;
+  }
+
+  private select(tab: Tab, focus: boolean): void {
+    this.tab = tab;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  private onTabKey(event: KeyboardEvent): void {
+    const order: Tab[] = ['chats', 'vcs'];
+    const index = order.indexOf(this.tab);
+    const next =
+      event.key === 'ArrowRight' ? order[(index + 1) % order.length]
+      : event.key === 'ArrowLeft' ? order[(index - 1 + order.length) % order.length]
+      : event.key === 'Home' ? order[0]
+      : event.key === 'End' ? order[order.length - 1]
+      : undefined;
+    if (!next) return;
+    event.preventDefault();
+    this.select(next, true);
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const status = this.status;
+    const linked = status?.state === 'linked';
+    // The adapter reports a pupil's notices; the preset says which ones this journal shows (Perm: always its security warning).
+    const allowed = this.resolvedPreset.notices;
+    const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind).filter((k) => allowed.includes(k)), ...allowed.filter((k) => k === 'security')]);
+    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>
+      <sferum-link @sferum-link-status-change=${this.onStatus}></sferum-link>
+      ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
+      ${status
+        ? html`<div class="field phone-field">
+            <span class="field-label" id="hub-phone-label">${i18n.t('linkedPhoneLabel')}</span>
+            <output class="readonly" part="phone" aria-labelledby="hub-phone-label">${status.state === 'linked' ? formatPhone(status.phone) : ''}</output>
+          </div>`
+        : nothing}
+      ${linked
+        ? html`<div role="tablist" part="tabs" aria-label=${i18n.t('hubTabs')} @keydown=${this.onTabKey}>
+              ${(['chats', 'vcs'] as const).map(
+                (tab) => html`<button
+                  role="tab"
+                  part="tab"
+                  id="tab-${tab}"
+                  type="button"
+                  aria-selected=${this.tab === tab ? 'true' : 'false'}
+                  aria-controls="panel-${tab}"
+                  tabindex=${this.tab === tab ? '0' : '-1'}
+                  @click=${() => this.select(tab, false)}
+                >
+                  ${i18n.t(tab === 'chats' ? 'hubChats' : 'hubVcs')}
+                </button>`,
+              )}
+            </div>
+            <div role="tabpanel" part="panel" id="panel-${this.tab}" aria-labelledby="tab-${this.tab}" tabindex="0">
+              ${this.tab === 'chats' ? html`<sferum-chats></sferum-chats>` : html`<sferum-vcs></sferum-vcs>`}
+            </div>`
+        : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,125 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import { AdapterTask } from '../../controllers/adapter-task.js';
+import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
+import { SferumErrorEvent } from '../../events/sferum-error.js';
+import { listsPack } from '../../i18n/lists.js';
+import type { TextPack } from '../../i18n/pack.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { faultText } from '../base/error-text.js';
+import { SferumElement } from '../base/sferum-element.js';
+import { conferenceState, formatClock, startsLabel } from '../vcs/conference-time.js';
+import { ServerClock } from '../vcs/server-clock.js';
+
+/**
+ * The «Подключиться» button the journal puts next to a lesson in its own schedule: enabled only
+ * while the lesson's conference is live (on the server's clock), and saying why it is not —
+ * not an online lesson, not started yet (with the time), already ended. A parent sees the
+ * seed's rule that the child joins from the child's own account.
+ *
+ * @summary «Подключиться» for one lesson of the journal's schedule.
+ * @tag sferum-join
+ *
+ * @fires {SferumErrorEvent} sferum-error - The lesson's conference could not be loaded.
+ * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ *
+ * @csspart base - The element's inner wrapper.
+ * @csspart button - «Подключиться».
+ * @csspart reason - Why joining is not possible now.
+ */
+export class SferumJoin extends SferumElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .root {
+        display: inline-flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 12px;
+        background: transparent;
+      }
+      .reason {
+        color: var(--_muted);
+        font-size: 13px;
+      }
+      .retry {
+        padding: 0;
+        border: 0;
+        background: none;
+        color: var(--_accent);
+        text-decoration: underline;
+        cursor: pointer;
+        font: inherit;
+      }
+    `,
+  ];
+
+  /** The lesson's id in the journal's schedule. */
+  @property({ attribute: 'lesson-id' }) lessonId = '';
+
+  private readonly server: ServerClock = new ServerClock(this, (): string => {
+    const c = this.task.value?.conference;
+    return c ? `${conferenceState(c, this.server.now())}:${Math.ceil((Date.parse(c.start) - this.server.now()) / 60_000)}` : '';
+  });
+
+  private readonly task = new AdapterTask(this, {
+    task: async ([api, lessonId], { signal }) => {
+      if (!api) throw new SferumError('invalid-response', 'No adapter');
+      if (!lessonId) throw new SferumError('not-found', 'No lesson id');
+      const [lesson] = await Promise.all([api.getLessonConference(lessonId, signal), this.localeReady(), this.presetReady()]);
+      this.server.sync(lesson.serverTime);
+      return lesson;
+    },
+    args: () => [this.api, this.lessonId] as const,
+    onError: (error) => {
+      if (isAbortError(error)) return;
+      const e = toSferumError(error);
+      this.emit(new SferumErrorEvent({ kind: e.kind, operation: 'getLessonConference' }));
+      if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
+    },
+  });
+
+  protected override get textPacks(): readonly TextPack[] {
+    return [listsPack];
+  }
+
+  retry(): void {
+    void this.task.run();
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    const disabled = (reason: string) =>
+      html`<button class="button" part="button" type="button" aria-disabled="true" aria-describedby="reason">${i18n.t('joinButton')}</button
+        ><span class="reason" part="reason" id="reason">${reason}</span>`;
+    let body: unknown;
+    if (this.resolvedRole === 'parent') body = html`<span class="reason" part="reason">${i18n.t('joinParent')}</span>`;
+    else if (this.task.state === 'error')
+      body = html`<span class="reason" part="reason" role="alert">${faultText(i18n, this.task.error)}</span>
+        <button class="retry" type="button" @click=${this.retry}>${i18n.t('retry')}</button>`;
+    else if (this.task.state !== 'complete' || !this.task.value)
+      body = html`<span class="spinner" aria-hidden="true"></span><span class="visually-hidden" role="status">${i18n.t('loading')}</span>`;
+    else {
+      const { online, conference } = this.task.value;
+      if (!online || !conference) body = html`<span class="reason" part="reason">${i18n.t('joinNotOnline')}</span>`;
+      else {
+        const now = this.server.now();
+        const state = conferenceState(conference, now);
+        const start = Date.parse(conference.start);
+        if (state === 'upcoming') {
+          const at = formatClock(start, i18n, this.resolvedTimeZone);
+          body = disabled(`${i18n.t('joinNotStarted', { time: at })} (${startsLabel(start, now, i18n, this.resolvedTimeZone)})`);
+        } else if (state === 'ended') body = disabled(i18n.t('joinEnded'));
+        else if (!conference.url) body = disabled(i18n.t('linkUnavailable'));
+        else
+          body = html`<a class="button" part="button" href=${conference.url} target="_blank" rel="noopener noreferrer"
+            >${i18n.t('joinButton')}<span class="visually-hidden"> ${i18n.t('opensInNewTab')}</span></a
+          >`;
+      }
+    }
+    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body ?? nothing}</div>`;
+  }
+}

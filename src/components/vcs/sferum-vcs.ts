@@ -1,0 +1,237 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import type { Conference, ConferenceList } from '../../adapter/schemas.js';
+import { AdapterTask } from '../../controllers/adapter-task.js';
+import { getClock } from '../../controllers/clock.js';
+import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
+import { SferumErrorEvent } from '../../events/sferum-error.js';
+import { listsPack } from '../../i18n/lists.js';
+import type { TextPack } from '../../i18n/pack.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { faultText } from '../base/error-text.js';
+import { SferumElement } from '../base/sferum-element.js';
+import { chatsStyles } from '../chats/sferum-chats.styles.js';
+import { linkStyles } from '../link/sferum-link.styles.js';
+import { conferenceState, formatClock, isSameDay, sameZone, startsLabel, zoneName } from './conference-time.js';
+import { ServerClock } from './server-clock.js';
+
+export type ConferenceFilter = 'today' | 'upcoming' | 'past';
+const TYPE_KEYS = { 'online-lesson': 'vcsOnlineLesson', meeting: 'vcsMeeting', webinar: 'vcsWebinar', other: 'vcsOther' } as const;
+const DAY = 24 * 3600_000;
+
+/**
+ * The user's video conferences: title, type («Онлайн-урок» marked), start and end in the user's
+ * time zone, organiser and «Ссылка» — «Перейти» only from the start until the end, decided on the
+ * server's clock; before that the time left, after that «Завершена». Rows change state by
+ * themselves as time passes, on the one page-wide clock, without re-fetching.
+ *
+ * @summary Table of the user's Sferum video conferences.
+ * @tag sferum-vcs
+ *
+ * @fires {SferumErrorEvent} sferum-error - The list could not be loaded; `detail.kind` names the fault.
+ * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ *
+ * @csspart base - The element's inner wrapper.
+ * @csspart table - The table.
+ * @csspart row - Each row.
+ * @csspart filter - The today / upcoming / past switch.
+ * @csspart join - The «Перейти» link of a live conference.
+ * @csspart error - The error message box.
+ */
+export class SferumVcs extends SferumElement {
+  static override styles = [
+    baseStyles,
+    linkStyles,
+    chatsStyles,
+    css`
+      .row {
+        grid-template-columns: minmax(180px, 2fr) minmax(110px, 1fr) minmax(130px, 1.1fr) minmax(150px, 1.4fr) minmax(130px, 1fr);
+      }
+      .filter {
+        display: inline-flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin: 0;
+        padding: 0;
+        border: 0;
+      }
+      .filter legend {
+        font-weight: 600;
+        margin-bottom: 4px;
+      }
+      .filter label {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        padding: 6px 12px;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        cursor: pointer;
+      }
+      .filter label:has(input:checked) {
+        border-color: var(--_accent);
+        color: var(--_accent);
+        font-weight: 600;
+      }
+      .filter input:focus-visible {
+        outline: 2px solid var(--_focus);
+      }
+      .badge {
+        display: inline-block;
+        padding: 2px 8px;
+        border-radius: 999px;
+        background: var(--_accent);
+        color: var(--_accent-contrast);
+        font-size: 12px;
+        font-weight: 600;
+      }
+      .live {
+        color: var(--_success);
+        font-weight: 600;
+        font-size: 12px;
+        display: block;
+      }
+      .zone {
+        display: block;
+        color: var(--_muted);
+        font-size: 12px;
+      }
+      .join {
+        min-height: 32px;
+        padding: 4px 12px;
+      }
+    `,
+  ];
+
+  @state() private filter: ConferenceFilter = 'today';
+  private readonly server = new ServerClock(this, () => this.signature());
+
+  private readonly task = new AdapterTask(this, {
+    task: async ([api], { signal }) => {
+      if (!api) throw new SferumError('invalid-response', 'No adapter');
+      const now = getClock().now();
+      const [list] = await Promise.all([
+        api.listConferences({ from: new Date(now - 14 * DAY).toISOString(), to: new Date(now + 30 * DAY).toISOString() }, signal),
+        this.localeReady(),
+        this.presetReady(),
+      ]);
+      this.server.sync(list.serverTime);
+      return list;
+    },
+    args: () => [this.api] as const,
+    onError: (error) => {
+      if (isAbortError(error)) return;
+      const e = toSferumError(error);
+      this.emit(new SferumErrorEvent({ kind: e.kind, operation: 'listConferences' }));
+      if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
+    },
+  });
+
+  protected override get textPacks(): readonly TextPack[] {
+    return [listsPack];
+  }
+
+  /** Loads the conferences again. */
+  retry(): void {
+    void this.task.run();
+  }
+
+  /** What the rows show right now: re-render only when it changes (minute by minute, state by state). */
+  private signature(): string {
+    const list = this.task.value;
+    if (!list) return '';
+    const now = this.server.now();
+    return list.conferences.map((c) => `${conferenceState(c, now)}:${Math.ceil((Date.parse(c.start) - now) / 60_000)}`).join('|');
+  }
+
+  private visible(list: ConferenceList): Conference[] {
+    const now = this.server.now();
+    const zone = this.resolvedTimeZone;
+    const rows = list.conferences.filter((c) => {
+      const s = conferenceState(c, now);
+      if (this.filter === 'today') return isSameDay(Date.parse(c.start), now, zone) || s === 'live';
+      if (this.filter === 'upcoming') return s !== 'ended';
+      return s === 'ended';
+    });
+    return rows.sort((a, b) => (this.filter === 'past' ? Date.parse(b.start) - Date.parse(a.start) : Date.parse(a.start) - Date.parse(b.start)));
+  }
+
+  protected override render() {
+    const i18n = this.i18n;
+    let body: unknown;
+    if (!this.api) body = html`<div class="error" part="error" role="alert"><p>${i18n.t('errorNoAdapter')}</p></div>`;
+    else if (this.task.state === 'error')
+      body = html`<div class="error" part="error" role="alert">
+        <p><strong>${i18n.t('errorTitle')}.</strong> ${faultText(i18n, this.task.error)}</p>
+        <div class="row"><button class="button" part="button" type="button" @click=${this.retry}>${i18n.t('retry')}</button></div>
+      </div>`;
+    else if (this.task.state !== 'complete' || !this.task.value)
+      body = html`<div class="status" role="status"><span class="spinner" aria-hidden="true"></span><span>${i18n.t('loading')}</span></div>`;
+    else body = this.renderList(this.task.value);
+    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body}</div>`;
+  }
+
+  private renderList(list: ConferenceList): TemplateResult {
+    const i18n = this.i18n;
+    const rows = this.visible(list);
+    const filters: [ConferenceFilter, string][] = [
+      ['today', i18n.t('vcsToday')],
+      ['upcoming', i18n.t('vcsUpcoming')],
+      ['past', i18n.t('vcsPast')],
+    ];
+    const headers = [i18n.t('vcsTitle'), i18n.t('vcsType'), i18n.t('vcsTime'), i18n.t('vcsOrganizer'), i18n.t('vcsLink')];
+    return html`<div class="toolbar">
+        <fieldset class="filter" part="filter">
+          <legend>${i18n.t('vcsFilter')}</legend>
+          ${filters.map(
+            ([value, label]) => html`<label>
+              <input type="radio" name="filter" .value=${value} .checked=${this.filter === value} @change=${() => (this.filter = value)} />${label}
+            </label>`,
+          )}
+        </fieldset>
+      </div>
+      <div class="caption" id="caption">${i18n.t('vcsCaption')}</div>
+      <div class="table" part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
+        <div role="rowgroup">
+          <div class="row head" role="row" aria-rowindex="1">${headers.map((h) => html`<div class="cell" role="columnheader">${h}</div>`)}</div>
+        </div>
+        <div class="body" role="rowgroup">
+          ${rows.length === 0 ? html`<p class="message">${i18n.t('vcsEmpty')}</p>` : rows.map((c, i) => this.renderRow(c, i, list.timeZone))}
+        </div>
+      </div>`;
+  }
+
+  private renderRow(c: Conference, index: number, schoolZone: string): TemplateResult {
+    const i18n = this.i18n;
+    const zone = this.resolvedTimeZone;
+    const now = this.server.now();
+    const start = Date.parse(c.start);
+    const end = Date.parse(c.end);
+    const state = conferenceState(c, now);
+    const labels = ['vcsTitle', 'vcsType', 'vcsTime', 'vcsOrganizer', 'vcsLink'] as const;
+    const label = (i: number) => html`<span class="label">${i18n.t(labels[i]!)}: </span>`;
+    const typeName = c.typeName ?? i18n.t(TYPE_KEYS[c.type]);
+    let link: TemplateResult;
+    if (state === 'ended') link = html`<span class="muted">${i18n.t('vcsEnded')}</span>`;
+    else if (state === 'upcoming') link = html`<span>${startsLabel(start, now, i18n, zone)}</span>`;
+    else if (!c.url) link = html`<span class="live">${i18n.t('vcsLiveNow')}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`;
+    else
+      link = html`<span class="live">${i18n.t('vcsLiveNow')}</span
+        ><a class="button join" part="join" href=${c.url} target="_blank" rel="noopener noreferrer" aria-label=${i18n.t('vcsGoNamed', { title: c.title })}
+          >${i18n.t('vcsGo')}</a
+        >`;
+    return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
+      <div class="cell" role="cell"><span class="name" title=${c.title}>${c.title}</span></div>
+      <div class="cell" role="cell">${label(1)}${c.type === 'online-lesson' ? html`<span class="badge">${typeName}</span>` : typeName}</div>
+      <div class="cell numeric" role="cell">
+        ${label(2)}${formatClock(start, i18n, zone)}–${formatClock(end, i18n, zone)}
+        ${sameZone(zone, schoolZone, start) ? nothing : html`<span class="zone">${i18n.t('vcsZone', { zone: zoneName(start, i18n, zone) })}</span>`}
+      </div>
+      <div class="cell" role="cell">${label(3)}${c.organizer}</div>
+      <div class="cell" role="cell">${label(4)}${link}</div>
+    </div>`;
+  }
+}
