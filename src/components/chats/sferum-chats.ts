@@ -25,15 +25,24 @@ const HEADER_KEYS = { name: 'chatsName', type: 'chatsType', members: 'chatsMembe
  * Above this many rows the table is virtualized (chosen by `npm run bench`: below it, plain
  * rendering is as fast as plain DOM; above it, only the visible rows are rendered).
  */
-export const VIRTUALIZE_ABOVE = 200;
+export const VIRTUALIZE_ABOVE = 50;
 
 type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
 let virtualizeModule: Promise<Virtualize> | undefined;
 const loadVirtualizer = () => (virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => m.virtualize));
 
-interface Row extends Chat {
-  key: string;
-}
+type Row = Chat;
+
+/** Search keys beside the rows, not copies of them (10,000 rows should cost little memory). */
+const searchKeys = new WeakMap<Chat, string>();
+const keyOf = (chat: Chat): string => {
+  let key = searchKeys.get(chat);
+  if (key === undefined) {
+    key = searchKey(`${chat.name} ${chat.admin} ${chat.subject ?? ''}`);
+    searchKeys.set(chat, key);
+  }
+  return key;
+};
 
 /**
  * The user's Sferum chats: «Наименование», «Тип», «Количество участников», «Администратор
@@ -69,7 +78,7 @@ export class SferumChats extends SferumElement {
       if (!api) throw toSferumError(new Error('No adapter'));
       const [list] = await Promise.all([api.listChats(signal), this.localeReady(), this.presetReady()]);
       if (list.chats.length > VIRTUALIZE_ABOVE) this.virtualize = await loadVirtualizer();
-      return list.chats.map((chat) => ({ ...chat, key: searchKey(`${chat.name} ${chat.admin} ${chat.subject ?? ''}`) }));
+      return list.chats;
     },
     args: () => [this.api] as const,
     onError: (error) => {
@@ -89,9 +98,20 @@ export class SferumChats extends SferumElement {
     void this.chatsTask.run();
   }
 
+  private memo?: { all: readonly Row[]; key: string; rows: Row[] };
+
+  /** Filtered and sorted rows, recomputed only when the data, the query, the order or the locale change. */
   private rows(all: readonly Row[]): Row[] {
+    const key = `${this.query}\n${this.sortBy}\n${this.descending}\n${this.resolvedLocale}`;
+    if (this.memo?.all === all && this.memo.key === key) return this.memo.rows;
+    const rows = this.computeRows(all);
+    this.memo = { all, key, rows };
+    return rows;
+  }
+
+  private computeRows(all: readonly Row[]): Row[] {
     const q = searchKey(this.query);
-    const filtered = q ? all.filter((row) => row.key.includes(q)) : [...all];
+    const filtered = q ? all.filter((row) => keyOf(row).includes(q)) : [...all];
     const collator = new Intl.Collator(this.resolvedLocale, { sensitivity: 'base', numeric: true });
     const i18n = this.i18n;
     const value = (row: Row): string | number =>

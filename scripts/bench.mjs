@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// `npm run bench`: <sferum-chats> with 5, 200, 1,000 and 10,000 rows beside a plain-DOM table of
+// the same rows, in the same headless Chromium run (playwright-core + Debian's chromium; nothing
+// downloads a browser). Reports medians, the ratio to plain DOM, the JS heap and the shadow-root
+// node count after 10,000 rows, and checks the targets. Results go to bench-results/bench.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const SIZES = [5, 50, 200, 1000, 10000];
+// Keep in step with VIRTUALIZE_ABOVE in src/components/chats/sferum-chats.ts.
+const THRESHOLD = 50;
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+
+const executablePath = ensureChromium();
+// Production builds of lit (no dev-mode checks), as a host page ships them.
+const server = await createServer({
+  root,
+  configFile: false,
+  logLevel: 'error',
+  resolve: { conditions: ['production', 'module', 'browser', 'default'] },
+  server: { port: 0, strictPort: false, hmr: false },
+});
+await server.listen();
+const url = `${server.resolvedUrls.local[0]}bench/index.html`;
+const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  await page.goto(url);
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60_000 });
+  // Warm up both paths (module evaluation, the virtualizer's first load, JIT).
+  for (const n of [200, 10000]) {
+    await page.evaluate((n) => window.benchElement(n), n);
+    await page.evaluate((n) => window.benchPlain(n), n);
+  }
+  const results = [];
+  for (const n of SIZES) {
+    process.stderr.write(`bench: ${n} rows…\n`);
+    const element = [];
+    const plain = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate, so that neither side always runs on a warmer page.
+      element.push((await page.evaluate((n) => window.benchElement(n), n)).ms);
+      plain.push((await page.evaluate((n) => window.benchPlain(n), n)).ms);
+    }
+    results.push({ rows: n, element: median(element), plain: median(plain), ratio: median(element) / median(plain) });
+  }
+  const big = await page.evaluate(() => window.benchHeap(10000));
+  const heapAddedMb = (big.after - big.before) / 1024 / 1024;
+
+  const rows = [['rows', '<sferum-chats> first screen (ms)', 'plain DOM, all rows (ms)', 'ratio'], ...results.map((r) => [String(r.rows), r.element.toFixed(1), r.plain.toFixed(1), `${r.ratio.toFixed(2)}×`])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) console.log(`| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
+  console.log(`\nJS heap the element adds for 10,000 rows (the data already in memory): ${heapAddedMb.toFixed(2)} MB; shadow-root nodes: ${big.nodes}`);
+
+  const threshold = results.filter((r) => r.rows <= THRESHOLD);
+  const checks = [
+    ['10,000 rows: first screen ≤ 0.05× plain DOM', results.at(-1).ratio <= 0.05],
+    [`up to the threshold (${THRESHOLD} rows): ≤ 1.15× plain DOM`, threshold.every((r) => r.ratio <= 1.15)],
+    ['10,000 rows add ≤ 0.5 MB of JS heap', heapAddedMb <= 0.5],
+    ['10,000 rows: ≤ 500 shadow-root nodes', big.nodes <= 500],
+  ];
+  console.log('');
+  for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'MISS'} ${name}`);
+  mkdirSync(new URL('../bench-results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../bench-results/bench.json', import.meta.url), JSON.stringify({ runs: RUNS, results, heapAddedMb, nodes: big.nodes, checks }, null, 2));
+  process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
+} finally {
+  await browser.close();
+  await server.close();
+}
