@@ -70,3 +70,28 @@ describe('<sferum-join>', () => {
     await waitUntil(() => root(el).querySelector('a[part="button"]'), 'did not recover');
   });
 });
+
+describe('<sferum-join> with hostile data', () => {
+  it('an unsafe conference URL is never a link, even while live', async () => {
+    const { HttpResponse, http } = await import('msw');
+    const { moscowIso } = await import('../../../mocks/data.js');
+    const mock = await scenario('linked');
+    const now = Date.now();
+    mock.worker.use(
+      http.get('*/api/sferum/lessons/:id/conference', () =>
+        HttpResponse.json({
+          lessonId: 'x',
+          serverTime: moscowIso(now),
+          timeZone: 'Europe/Moscow',
+          online: true,
+          conference: { id: 'c', title: '<img src=x onerror=alert(1)>', type: 'online-lesson', start: moscowIso(now - 60_000), end: moscowIso(now + 3600_000), organizer: 'o', url: 'javascript:alert(1)' },
+        }),
+      ),
+    );
+    const el = await fixture<SferumJoin>(html`<sferum-join lesson-id="x" .adapter=${mock.adapter}></sferum-join>`);
+    await waitUntil(() => root(el).querySelector('[part="reason"]'), 'not loaded', { timeout: 5000 });
+    expect(root(el).querySelector('a')).to.equal(null);
+    expect(text(el)).to.contain('Ссылка недоступна');
+    await expect(el).to.be.accessible();
+  });
+});
