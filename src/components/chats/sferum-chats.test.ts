@@ -124,8 +124,16 @@ describe('<sferum-chats>', () => {
     expect(rendered[0]!.getAttribute('aria-rowindex')).to.equal('2');
     expect(root(el).querySelector('.body')!.getAttribute('role')).to.equal('rowgroup');
     const scroller = root(el).querySelector<HTMLElement>('.body.virtual')!;
-    scroller.scrollTop = 200_000;
-    await waitUntil(() => Number(root(el).querySelector('.body [role="row"]')!.getAttribute('aria-rowindex')) > 1000, 'did not scroll');
+    // The virtualizer sizes its scroller after measuring rows; scroll once the full height exists.
+    await waitUntil(() => scroller.scrollHeight > 100_000, 'the scroller was not sized', { timeout: 5000 });
+    await waitUntil(
+      () => {
+        scroller.scrollTop = 200_000;
+        return Number(root(el).querySelector('.body [role="row"]')!.getAttribute('aria-rowindex')) > 1000;
+      },
+      'did not scroll',
+      { timeout: 5000 },
+    );
     await expect(el).to.be.accessible();
   });
 
