@@ -46,6 +46,7 @@ const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: strin
   { scenario: 'fault-malformed', title: 'Непонятный ответ сервера' },
   { scenario: 'no-adapter', title: 'Адаптер не задан' },
 ];
+const hubBackend = new MockBackend('linked-notices', { vendor: settings.vendor, origin: location.origin });
 const tileBackends = new Map<string, MockBackend>();
 for (const tile of GALLERY) {
   if (tile.scenario === 'loading' || tile.scenario === 'no-adapter') continue;
@@ -54,6 +55,7 @@ for (const tile of GALLERY) {
 
 const worker = setupWorker(
   ...createHandlers(live, { base: apiBase('live'), latencyMs: LATENCY_MS }),
+  ...createHandlers(hubBackend, { base: apiBase('hub'), latencyMs: LATENCY_MS }),
   ...[...tileBackends].flatMap(([name, backend]) => createHandlers(backend, { base: apiBase(name), latencyMs: LATENCY_MS })),
 );
 await worker.start({
@@ -72,12 +74,14 @@ for (const [key, value] of Object.entries(settings)) {
 }
 
 const liveProvider = document.querySelector<SferumProvider>('#live-provider')!;
+const hubProvider = document.querySelector<SferumProvider>('#hub-provider')!;
+hubProvider.adapter = adapterFor('hub');
 const galleryProvider = document.querySelector<SferumProvider>('#gallery-provider')!;
 const liveLink = document.querySelector<SferumLink>('#live-link')!;
 liveProvider.adapter = adapterFor('live');
 
 function apply(): void {
-  for (const provider of [liveProvider, galleryProvider]) {
+  for (const provider of [liveProvider, galleryProvider, hubProvider]) {
     provider.vendor = settings.vendor;
     provider.userRole = settings.role;
     provider.locale = settings.locale;
@@ -86,6 +90,7 @@ function apply(): void {
   document.documentElement.dataset['theme'] = settings.theme;
   document.documentElement.lang = settings.locale;
   document.querySelector('#live-frame')!.setAttribute('data-width', settings.width);
+  document.querySelector('#hub-frame')!.setAttribute('data-width', settings.width);
   document.querySelector('#scenario-note')!.textContent = `Сценарий «${settings.scenario}»: ${SCENARIOS[settings.scenario]}`;
   const query = new URLSearchParams(settings as Record<string, string>);
   history.replaceState(null, '', `?${query}`);
@@ -99,6 +104,7 @@ form.addEventListener('change', (event) => {
     sessionStorage.clear();
     live.reset(settings.scenario, backendOptions());
     for (const [name, backend] of tileBackends) backend.reset(name as ScenarioName, backendOptions());
+    hubBackend.reset('linked-notices', backendOptions());
     liveLink.retry();
   }
   if (previous.vendor !== settings.vendor) for (const link of document.querySelectorAll<SferumLink>('#gallery sferum-link')) link.retry();

@@ -49,7 +49,7 @@ export const listsEn: ListsMessages = {
 
   joinButton: 'Join',
   joinNotOnline: 'This lesson is not online.',
-  joinNotStarted: 'You can join at {time}.',
+  joinNotStarted: 'You can join {when}.',
   joinEnded: 'The online lesson has ended.',
   joinParent: 'If your child has a remote lesson, the child joins it from the child’s own account in the electronic diary.',
 

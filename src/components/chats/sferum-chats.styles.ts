@@ -58,6 +58,11 @@ export const chatsStyles = css`
     background: var(--_bg-subtle);
     font-weight: 600;
   }
+  .head .cell {
+    /* Header words hyphenate (the root carries lang) rather than break mid-word. */
+    overflow-wrap: normal;
+    hyphens: auto;
+  }
   .cell {
     padding: 8px 12px;
     min-width: 0;

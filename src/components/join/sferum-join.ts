@@ -11,7 +11,7 @@ import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
-import { conferenceState, formatClock, startsLabel } from '../vcs/conference-time.js';
+import { conferenceState, startsLabel } from '../vcs/conference-time.js';
 import { ServerClock } from '../vcs/server-clock.js';
 
 /**
@@ -110,8 +110,7 @@ export class SferumJoin extends SferumElement {
         const state = conferenceState(conference, now);
         const start = Date.parse(conference.start);
         if (state === 'upcoming') {
-          const at = formatClock(start, i18n, this.resolvedTimeZone);
-          body = disabled(`${i18n.t('joinNotStarted', { time: at })} (${startsLabel(start, now, i18n, this.resolvedTimeZone)})`);
+          body = disabled(i18n.t('joinNotStarted', { when: startsLabel(start, now, i18n, this.resolvedTimeZone) }));
         } else if (state === 'ended') body = disabled(i18n.t('joinEnded'));
         else if (!conference.url) body = disabled(i18n.t('linkUnavailable'));
         else

@@ -81,6 +81,7 @@ export class SferumVcs extends SferumElement {
       }
       .badge {
         display: inline-block;
+        white-space: nowrap;
         padding: 2px 8px;
         border-radius: 999px;
         background: var(--_accent);
