@@ -11,6 +11,8 @@ const check = process.argv.includes('--check');
 mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
 // The analyzer resolves --outdir against the working directory.
 const out = mkdtempSync(join(root, 'node_modules/.cache/sferum-cem-'));
+// The analyzer rewrites package.json's "customElements" to its output folder: keep ours.
+const packageJson = readFileSync(join(root, 'package.json'), 'utf8');
 try {
   execFileSync(
     process.execPath,
@@ -43,5 +45,6 @@ try {
     console.log(`custom-elements.json: ${manifest.modules.length} modules`);
   }
 } finally {
+  writeFileSync(join(root, 'package.json'), packageJson);
   rmSync(out, { recursive: true, force: true });
 }
