@@ -1,8 +1,11 @@
 import { consume } from '@lit/context';
-import { LitElement } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SferumAdapter, ValidatedAdapter } from '../../adapter/adapter.js';
-import { SferumError } from '../../adapter/errors.js';
+import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
+import { SferumErrorEvent } from '../../events/sferum-error.js';
+import { faultText } from './error-text.js';
 import { urlPolicy, type UrlPolicy } from '../../adapter/urls.js';
 import { validateAdapter } from '../../adapter/validate.js';
 import { sferumConfigContext, type SferumConfig, type ThemeMode } from '../../controllers/config.js';
@@ -151,5 +154,29 @@ export class SferumElement extends LitElement {
   /** Every `sferum-*` event leaves through here; the `@fires` tags of each class document them. */
   protected emit(event: Event): boolean {
     return this.dispatchEvent(event);
+  }
+
+  /** Tells the host an error state was shown (by kind only), and asks it to re-authenticate on a 401. */
+  protected reportError(error: unknown, operation: string): void {
+    if (isAbortError(error)) return;
+    const e = toSferumError(error);
+    this.emit(new SferumErrorEvent({ kind: e.kind, operation }));
+    if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
+  }
+
+  protected renderLoading(): TemplateResult {
+    return html`<div class="status" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true"></span><span>${this.i18n.t('loading')}</span>
+    </div>`;
+  }
+
+  /** An error box with its sentence and, where trying again can help, «Повторить». */
+  protected renderFault(error: unknown, retry?: () => void): TemplateResult {
+    const i18n = this.i18n;
+    const message = this.api ? faultText(i18n, error) : i18n.t('errorNoAdapter');
+    return html`<div class="error" part="error" role="alert">
+      <p><strong>${i18n.t('errorTitle')}.</strong> ${message}</p>
+      ${retry && this.api ? html`<div class="row"><button class="button" part="button" type="button" @click=${retry}>${i18n.t('retry')}</button></div>` : nothing}
+    </div>`;
   }
 }

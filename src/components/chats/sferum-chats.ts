@@ -2,15 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { isAbortError, toSferumError } from '../../adapter/errors.js';
+import { toSferumError } from '../../adapter/errors.js';
 import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
-import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
-import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
-import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { searchKey, sortKey } from './search.js';
@@ -81,12 +78,7 @@ export class SferumChats extends SferumElement {
       return list.chats;
     },
     args: () => [this.api] as const,
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      const e = toSferumError(error);
-      this.emit(new SferumErrorEvent({ kind: e.kind, operation: 'listChats' }));
-      if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
-    },
+    onError: (error) => this.reportError(error, 'listChats'),
   });
 
   protected override get textPacks(): readonly TextPack[] {
@@ -137,14 +129,9 @@ export class SferumChats extends SferumElement {
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
-    if (!this.api) body = html`<div class="error" part="error" role="alert"><p>${i18n.t('errorNoAdapter')}</p></div>`;
-    else if (this.chatsTask.state === 'error')
-      body = html`<div class="error" part="error" role="alert">
-        <p><strong>${i18n.t('errorTitle')}.</strong> ${faultText(i18n, this.chatsTask.error)}</p>
-        <div class="row"><button class="button" part="button" type="button" @click=${this.retry}>${i18n.t('retry')}</button></div>
-      </div>`;
-    else if (this.chatsTask.state !== 'complete' || !this.chatsTask.value)
-      body = html`<div class="status" role="status"><span class="spinner" aria-hidden="true"></span><span>${i18n.t('loading')}</span></div>`;
+    if (!this.api) body = this.renderFault(undefined);
+    else if (this.chatsTask.state === 'error') body = this.renderFault(this.chatsTask.error, () => this.retry());
+    else if (this.chatsTask.state !== 'complete' || !this.chatsTask.value) body = this.renderLoading();
     else body = this.renderList(this.chatsTask.value);
     return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body}</div>`;
   }

@@ -2,10 +2,8 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import { SferumError } from '../../adapter/errors.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
-import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
-import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
@@ -74,12 +72,7 @@ export class SferumJoin extends SferumElement {
       return lesson;
     },
     args: () => [this.api, this.lessonId] as const,
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      const e = toSferumError(error);
-      this.emit(new SferumErrorEvent({ kind: e.kind, operation: 'getLessonConference' }));
-      if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
-    },
+    onError: (error) => this.reportError(error, 'getLessonConference'),
   });
 
   protected override get textPacks(): readonly TextPack[] {

@@ -7,8 +7,6 @@ import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.j
 import type { FlowState, LinkMethod, LinkStatus } from '../../adapter/schemas.js';
 import { toSafeUrl } from '../../adapter/urls.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
-import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
-import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { SferumLinkStatusChangeEvent } from '../../events/sferum-link-status-change.js';
 import { clearFlow, loadFlow } from '../../flows/flow-store.js';
 import type { MessageOverrides } from '../../i18n/translator.js';
@@ -178,13 +176,6 @@ export class SferumLink extends SferumElement {
     this.emit(new SferumLinkStatusChangeEvent(status.state === 'unlinked' ? { state: 'unlinked' } : { state: status.state, method: status.method }));
   }
 
-  private reportError(error: unknown, operation: string): void {
-    if (isAbortError(error)) return;
-    const e = toSferumError(error);
-    this.emit(new SferumErrorEvent({ kind: e.kind, operation }));
-    if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
-  }
-
   private async startFlow(method: LinkMethod): Promise<void> {
     const api = this.api;
     if (!api || this.starting) return;
@@ -280,8 +271,8 @@ export class SferumLink extends SferumElement {
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
-    if (!this.api && this.statusTask.state !== 'pending') body = this.renderError(i18n.t('errorNoAdapter'), false);
-    else if (this.statusTask.state === 'error') body = this.renderError(faultText(i18n, this.statusTask.error), true);
+    if (!this.api && this.statusTask.state !== 'pending') body = this.renderFault(undefined);
+    else if (this.statusTask.state === 'error') body = this.renderFault(this.statusTask.error, () => this.retry());
     else if (this.statusTask.state !== 'complete' || !this.current) body = this.renderLoading();
     else if (this.flow && this.flowPack) body = this.renderFlow(this.flow);
     else body = this.renderStatus(this.current);
@@ -306,22 +297,6 @@ export class SferumLink extends SferumElement {
         @sferum-flow-error=${this.onFlowError}
       ></sferum-link-flow>
     </section>`;
-  }
-
-  private renderLoading(): TemplateResult {
-    return html`<div class="status" role="status" aria-live="polite">
-      <span class="spinner" aria-hidden="true"></span><span>${this.i18n.t('loading')}</span>
-    </div>`;
-  }
-
-  private renderError(message: string, canRetry: boolean): TemplateResult {
-    const i18n = this.i18n;
-    return html`<div class="error" part="error" role="alert">
-      <p><strong>${i18n.t('errorTitle')}.</strong> ${message}</p>
-      ${canRetry
-        ? html`<div class="row"><button class="button" part="button" type="button" @click=${this.retry}>${i18n.t('retry')}</button></div>`
-        : nothing}
-    </div>`;
   }
 
   private renderStatus(status: LinkStatus): TemplateResult {

@@ -2,16 +2,13 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import { SferumError } from '../../adapter/errors.js';
 import type { Conference, ConferenceList } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { getClock } from '../../controllers/clock.js';
-import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
-import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
-import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { chatsStyles } from '../chats/sferum-chats.styles.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
@@ -123,12 +120,7 @@ export class SferumVcs extends SferumElement {
       return list;
     },
     args: () => [this.api] as const,
-    onError: (error) => {
-      if (isAbortError(error)) return;
-      const e = toSferumError(error);
-      this.emit(new SferumErrorEvent({ kind: e.kind, operation: 'listConferences' }));
-      if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
-    },
+    onError: (error) => this.reportError(error, 'listConferences'),
   });
 
   protected override get textPacks(): readonly TextPack[] {
@@ -163,14 +155,9 @@ export class SferumVcs extends SferumElement {
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
-    if (!this.api) body = html`<div class="error" part="error" role="alert"><p>${i18n.t('errorNoAdapter')}</p></div>`;
-    else if (this.task.state === 'error')
-      body = html`<div class="error" part="error" role="alert">
-        <p><strong>${i18n.t('errorTitle')}.</strong> ${faultText(i18n, this.task.error)}</p>
-        <div class="row"><button class="button" part="button" type="button" @click=${this.retry}>${i18n.t('retry')}</button></div>
-      </div>`;
-    else if (this.task.state !== 'complete' || !this.task.value)
-      body = html`<div class="status" role="status"><span class="spinner" aria-hidden="true"></span><span>${i18n.t('loading')}</span></div>`;
+    if (!this.api) body = this.renderFault(undefined);
+    else if (this.task.state === 'error') body = this.renderFault(this.task.error, () => this.retry());
+    else if (this.task.state !== 'complete' || !this.task.value) body = this.renderLoading();
     else body = this.renderList(this.task.value);
     return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body}</div>`;
   }
