@@ -44,7 +44,8 @@ export class StepLogin extends StepElement<StepOf<'login'>> {
         this.answer('continue', { login: phone.e164 });
         return;
       }
-      this.problem = this.i18n.t(phone.problem);
+      // Letters in a field that also takes e-mail: say what the field accepts, not "digits only".
+      this.problem = this.i18n.t(phone.problem === 'phoneLetters' ? 'loginInvalid' : phone.problem);
     }
     void this.focusFirstInvalid();
   }
