@@ -1,67 +1,14 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
 import type { StepOf } from '../../../adapter/schemas.js';
-import { textField } from './fields.js';
-import { phoneAnswer, preloadPhoneRules } from './phone-field.js';
+import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
 
 /** MAX: the phone, checked as `+7 (9XX) XXX-XX-XX`, and «Привязать учебный аккаунт Сферум». @internal */
-export class StepMaxPhone extends StepElement<StepOf<'max-phone'>> {
-  protected override fields = ['phone'];
-  @state() private value = '';
-  @state() private problem?: string;
-  private seeded = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    preloadPhoneRules();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (!this.seeded && this.step) {
-      this.value = this.step.value ?? '';
-      this.seeded = true;
-    }
-  }
-
-  private async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this.submitBlocked) return;
-    const phone = await phoneAnswer(this.value);
-    if ('problem' in phone) {
-      // What was typed stays in the field; the message says precisely what is wrong.
-      this.problem = this.i18n.t(phone.problem);
-      void this.focusFirstInvalid();
-      return;
-    }
-    this.value = phone.display;
-    this.answer('continue', { phone: phone.e164 });
-  }
-
-  private async tidy(): Promise<void> {
-    const phone = await phoneAnswer(this.value);
-    if ('display' in phone) this.value = phone.display;
-  }
-
+export class StepMaxPhone extends PhoneStepElement<StepOf<'max-phone'>> {
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${(e: Event) => void this.submit(e)} aria-labelledby="heading">
-      ${this.renderHeader(t.t('maxTitle'))}
-      ${textField({
-        name: 'phone',
-        label: t.t('phoneLabel'),
-        value: this.value,
-        type: 'tel',
-        inputmode: 'tel',
-        autocomplete: 'tel',
-        placeholder: '+7 (9XX) XXX-XX-XX',
-        hint: t.t('maxPhoneNote'),
-        required: true,
-        error: this.problem ?? this.errorFor('phone'),
-        onInput: (v) => ((this.value = v), (this.problem = undefined)),
-        onBlur: () => void this.tidy(),
-      })}
+    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)} aria-labelledby="heading">
+      ${this.renderHeader(t.t('maxTitle'))} ${this.renderPhoneField(t.t('maxPhoneNote'), '+7 (9XX) XXX-XX-XX')}
       <div class="actions">
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('maxSubmit')}</button>
         <button class="button secondary" type="button" @click=${() => this.intent({ type: 'cancel' })}>${t.t('cancelLinking')}</button>

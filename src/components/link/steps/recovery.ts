@@ -4,48 +4,15 @@ import type { StepOf } from '../../../adapter/schemas.js';
 import { missingPasswordRules, type PasswordRule } from '../../../flows/validation.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
 import { initial, textField } from './fields.js';
-import { phoneAnswer, preloadPhoneRules } from './phone-field.js';
+import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
 
 /** Password recovery, first screen: the phone registered with VK ID. @internal */
-export class StepRecoveryPhone extends StepElement<StepOf<'recovery-phone'>> {
-  protected override fields = ['phone'];
-  @state() private value = '';
-  @state() private problem?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    preloadPhoneRules();
-  }
-
-  private async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this.submitBlocked) return;
-    const phone = await phoneAnswer(this.value);
-    if ('problem' in phone) {
-      this.problem = this.i18n.t(phone.problem);
-      void this.focusFirstInvalid();
-      return;
-    }
-    this.answer('continue', { phone: phone.e164 });
-  }
-
+export class StepRecoveryPhone extends PhoneStepElement<StepOf<'recovery-phone'>> {
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${(e: Event) => void this.submit(e)} aria-labelledby="heading">
-      ${this.renderHeader(t.t('recoveryPhoneTitle'), t.t('recoveryPhoneText'))}
-      ${textField({
-        name: 'phone',
-        label: t.t('phoneLabel'),
-        value: this.value,
-        type: 'tel',
-        inputmode: 'tel',
-        autocomplete: 'tel',
-        hint: t.t('phoneHint'),
-        required: true,
-        error: this.problem ?? this.errorFor('phone'),
-        onInput: (v) => ((this.value = v), (this.problem = undefined)),
-      })}
+    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)} aria-labelledby="heading">
+      ${this.renderHeader(t.t('recoveryPhoneTitle'), t.t('recoveryPhoneText'))} ${this.renderPhoneField(t.t('phoneHint'))}
       <div class="actions">
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
       </div>
