@@ -2,26 +2,18 @@
 // Loaded when the user starts linking or a flow resumes, so that a page that only shows the
 // linked card does not download it. English flow texts load only for English pages.
 import { defineElement } from '../../define/define.js';
-import type { FlowMessages } from '../../i18n/flow-ru.js';
 import { flowRu } from '../../i18n/flow-ru.js';
-import type { Locale, MessageOverrides } from '../../i18n/translator.js';
+import { TextPack } from '../../i18n/pack.js';
 import { SferumLinkFlow } from './sferum-link-flow.js';
 import { defineSteps } from './steps/registry.js';
 
-const pack: { ru: FlowMessages; en?: FlowMessages } = { ru: flowRu };
+/** The flow texts: Russian with the wizard, English on demand. */
+export const flowPack = new TextPack(flowRu, () => import('../../i18n/flow-en.js').then((m) => m.flowEn));
 
-export function setupFlow(): MessageOverrides {
+export function setupFlow(): TextPack {
   defineElement('sferum-link-flow', SferumLinkFlow);
   defineSteps();
-  return pack;
-}
-
-export function isFlowLocaleLoaded(locale: Locale): boolean {
-  return pack[locale] !== undefined;
-}
-
-export async function loadFlowLocale(locale: Locale): Promise<void> {
-  if (locale === 'en' && !pack.en) pack.en = (await import('../../i18n/flow-en.js')).flowEn;
+  return flowPack;
 }
 
 export { FlowDoneEvent, FlowEndEvent, FlowErrorEvent, FlowStepEvent, SferumLinkFlow } from './sferum-link-flow.js';

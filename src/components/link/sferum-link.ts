@@ -9,7 +9,7 @@ import { toSafeUrl } from '../../adapter/urls.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { SferumLinkStatusChangeEvent } from '../../events/sferum-link-status-change.js';
 import { clearFlow, loadFlow } from '../../flows/flow-store.js';
-import type { MessageOverrides } from '../../i18n/translator.js';
+import type { TextPack } from '../../i18n/pack.js';
 import { formatPhone } from '../../phone/format.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
@@ -82,7 +82,7 @@ export class SferumLink extends SferumElement {
   @state() private unlinking = false;
   @state() private unlinkError?: SferumError;
   @state() private announcement = '';
-  @state() private flowPack?: MessageOverrides;
+  @state() private flowPack?: TextPack;
 
   @query('sferum-link-flow') private flowElement?: SferumLinkFlow;
   @query('dialog') private dialog?: HTMLDialogElement;
@@ -105,12 +105,8 @@ export class SferumLink extends SferumElement {
     onError: (error) => this.reportError(error, 'getLinkStatus'),
   });
 
-  private flowModuleRef?: FlowModule;
-
-  protected override get messagePacks(): readonly MessageOverrides[] {
-    const module = this.flowModuleRef;
-    const locale = this.resolvedLocale;
-    if (module && !module.isFlowLocaleLoaded(locale)) void module.loadFlowLocale(locale).then(() => this.requestUpdate(), () => undefined);
+  /** The flow texts, once the wizard has loaded (they come with it). */
+  protected override get textPacks(): readonly TextPack[] {
     return this.flowPack ? [this.flowPack] : [];
   }
 
@@ -142,9 +138,9 @@ export class SferumLink extends SferumElement {
 
   private async ensureFlowModule(): Promise<void> {
     const module = await loadFlowModule();
-    await module.loadFlowLocale(this.resolvedLocale);
-    this.flowModuleRef = module;
-    this.flowPack ??= module.setupFlow();
+    const pack = module.setupFlow();
+    await pack.load(this.resolvedLocale);
+    this.flowPack ??= pack;
   }
 
   /** The link status as last loaded or changed (read it on `sferum-link-status-change`); `undefined` while loading. */
