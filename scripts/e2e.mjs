@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the *built* demo (`npm run build:demo`) served from a sub-path on a local
+// static server, clicked through by playwright-core in Debian's Chromium as a person would.
+// Fails on any console error or page error. Screenshots go to e2e-results/.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const site = join(root, 'dist-demo');
+const out = join(root, 'e2e-results');
+const BASE = '/sferum/';
+mkdirSync(out, { recursive: true });
+
+if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '-s', 'build:demo'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(site, 'index.html'))) throw new Error('dist-demo is missing: run npm run build:demo');
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (!path.startsWith(BASE)) return void res.writeHead(404).end();
+  let file = normalize(join(site, path.slice(BASE.length)));
+  if (!file.startsWith(site)) return void res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+const problems = [];
+let passed = 0;
+let failed = 0;
+
+async function scenario(name, fn, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport });
+  const watch = (page) => {
+    page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
+    page.on('console', (m) => {
+      // The fault scenarios of the gallery answer 4xx/5xx on purpose: those resource errors are expected.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${name}: console: ${m.text()}`);
+    });
+  };
+  context.on('page', watch);
+  const page = await context.newPage();
+  try {
+    await fn(page);
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${name}: ${error.message.split('\n')[0]}`);
+    await page.screenshot({ path: join(out, `failed-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+  } finally {
+    await context.close();
+  }
+}
+
+const url = (query) => `${origin}${BASE}?${query}`;
+
+await scenario('VK ID hosted popup (MESH, with consent) links the account', async (page) => {
+  await page.goto(url('scenario=vkid-hosted&vendor=mesh'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Перейти к подключению' }).click();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), live.getByRole('button', { name: 'Войти через VK ID' }).click()]);
+  await popup.locator('input[name=login]').fill('+7 952 111-11-11');
+  await popup.locator('input[name=login]').press('Enter');
+  await popup.locator('input[name=password]').fill('Sferum-2024!');
+  await popup.locator('input[name=password]').press('Enter');
+  await popup.locator('input[name=code]').fill('123456');
+  await popup.locator('input[name=code]').press('Enter');
+  await live.locator('dialog[open]').waitFor();
+  await page.screenshot({ path: join(out, 'desktop-mesh-consent.png') });
+  await live.getByRole('button', { name: 'Привязать' }).click();
+  await live.locator('[part=phone]').waitFor();
+});
+
+await scenario('VK ID embedded, variant 1 (BARS), with the keyboard', async (page) => {
+  await page.goto(url('scenario=vkid-variant-1&vendor=bars'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).press('Enter');
+  await live.locator('input[name=login]').fill('+7 952 111-11-11');
+  await page.screenshot({ path: join(out, 'desktop-bars-vkid-login.png') });
+  await live.locator('input[name=login]').press('Enter');
+  await live.locator('input[name=password]').fill('Sferum-2024!');
+  await live.locator('input[name=password]').press('Enter');
+  await live.locator('input[name=code]').fill('123456');
+  await live.locator('input[name=code]').press('Enter');
+  await live.locator('input[type=radio]').first().check();
+  await live.getByRole('button', { name: 'Продолжить в учебном профиле' }).click();
+  await live.getByRole('button', { name: 'Продолжить' }).click();
+  await live.locator('[part=phone]').waitFor();
+});
+
+await scenario('MAX at phone width: phone, pending, confirmed', async (page) => {
+  await page.goto(url('scenario=max-confirmed&vendor=bars&width=360'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Привязать через MAX' }).click();
+  await live.locator('input[name=phone]').fill('8 495 123 45 67');
+  await live.getByRole('button', { name: 'Привязать учебный аккаунт Сферум' }).click();
+  await live.getByText('Это городской номер').waitFor();
+  await live.locator('input[name=phone]').fill('8 952 123 45 67');
+  await live.getByRole('button', { name: 'Привязать учебный аккаунт Сферум' }).click();
+  await live.getByText('Подтвердите привязку в MAX').waitFor();
+  await page.locator('#live-frame').screenshot({ path: join(out, 'phone-360-max-pending.png') });
+  await live.locator('[part=phone]').waitFor({ timeout: 20_000 });
+});
+
+await scenario('unlink from the linked card (BARS)', async (page) => {
+  await page.goto(url('scenario=linked&vendor=bars'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Отвязать учетную запись' }).click();
+  await page.screenshot({ path: join(out, 'desktop-unlink-dialog.png') });
+  await live.getByRole('button', { name: 'Да' }).click();
+  await live.getByRole('heading', { name: 'Авторизация в Сферум' }).waitFor();
+});
+
+await scenario('the «Сферум» section: search the chats, join a live lesson from the schedule', async (page) => {
+  await page.goto(url('scenario=linked&vendor=mesh'));
+  const hub = page.locator('#hub');
+  await hub.locator('input[type=search]').fill('ёлочные');
+  await hub.getByRole('link', { name: /Ёлочные игрушки/ }).waitFor();
+  await page.locator('#hub-frame').screenshot({ path: join(out, 'desktop-hub-chats-search.png') });
+  const joinLink = page.locator('sferum-join[lesson-id="lesson-live"]').getByRole('link', { name: /Подключиться/ });
+  if ((await joinLink.getAttribute('href')) !== 'https://sferum.ru/call/vc-live') throw new Error('no live lesson link');
+  await hub.getByRole('tab', { name: 'Видеоконференции' }).click();
+  await hub.getByRole('link', { name: /Перейти в видеоконференцию/ }).first().waitFor();
+});
+
+await scenario('English and dark mode', async (page) => {
+  await page.goto(url('scenario=linked&vendor=perm&locale=en&theme=dark&width=360'));
+  await page.locator('#live-link').getByRole('heading', { name: 'Account linked to Sferum' }).waitFor();
+  await page.locator('#hub').getByRole('tab', { name: 'Chats' }).waitFor();
+  await page.screenshot({ path: join(out, 'phone-360-perm-en-dark.png'), fullPage: true });
+}, { width: 420, height: 900 });
+
+await browser.close();
+server.close();
+for (const p of problems) console.log(`PROBLEM ${p}`);
+if (problems.length) failed++;
+console.log(`\ne2e: screenshots in e2e-results/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
