@@ -10,6 +10,12 @@ import type { SferumProvider } from '../src/components/provider/sferum-provider.
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import type { Role } from '../src/presets/types.js';
 import type { Locale } from '../src/i18n/translator.js';
+import { ShiftedClock, getClock, setClock } from '../src/controllers/clock.js';
+import type { SferumHub } from '../src/components/hub/sferum-hub.js';
+
+// One page clock that the control panel can move forward; the mock backends read it too.
+const clock = new ShiftedClock(getClock());
+setClock(clock);
 
 const params = new URLSearchParams(location.search);
 const settings = {
@@ -32,7 +38,11 @@ const adapterFor = (name: string): SferumAdapter =>
 // The mock VK ID page lives beside this page, so that a build served from a sub-path works too.
 const vkidPageUrl = new URL('mock-vkid/index.html', document.baseURI).href;
 const backendOptions = () => ({ vendor: settings.vendor, origin: location.origin, vkidPageUrl });
-const live = new MockBackend(settings.scenario, backendOptions());
+const onPageClock = (backend: MockBackend) => {
+  backend.now = () => clock.now();
+  return backend;
+};
+const live = onPageClock(new MockBackend(settings.scenario, backendOptions()));
 const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: string }[] = [
   { scenario: 'loading', title: 'Загрузка' },
   { scenario: 'unlinked', title: 'Не привязан: вход' },
@@ -46,7 +56,7 @@ const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: strin
   { scenario: 'fault-malformed', title: 'Непонятный ответ сервера' },
   { scenario: 'no-adapter', title: 'Адаптер не задан' },
 ];
-const hubBackend = new MockBackend('linked-notices', { vendor: settings.vendor, origin: location.origin });
+const hubBackend = onPageClock(new MockBackend('linked-notices', { vendor: settings.vendor, origin: location.origin }));
 const tileBackends = new Map<string, MockBackend>();
 for (const tile of GALLERY) {
   if (tile.scenario === 'loading' || tile.scenario === 'no-adapter') continue;
@@ -118,6 +128,30 @@ for (const name of ['sferum-link-status-change', 'sferum-error', 'sferum-auth-re
     events.textContent = `${name} ${detail ? JSON.stringify(detail) : ''}`;
   });
 }
+
+// ---- the outside world ----------------------------------------------------------------
+const pressed = (id: string, on: boolean) => document.querySelector(`#${id}`)!.setAttribute('aria-pressed', String(on));
+document.querySelector('#max-connect')!.addEventListener('click', () => live.decideMax('confirmed'));
+document.querySelector('#max-decline')!.addEventListener('click', () => live.decideMax('declined'));
+document.querySelector('#lesson-now')!.addEventListener('click', () => {
+  // The next conference of the mocks starts 12 minutes after the page loaded: move the page clock there.
+  clock.offsetMs += 12 * 60_000;
+});
+document.querySelector('#network')!.addEventListener('click', (e) => {
+  const down = (e.currentTarget as HTMLElement).getAttribute('aria-pressed') !== 'true';
+  for (const backend of [live, hubBackend]) backend.forcedFault = down ? 'network' : undefined;
+  pressed('network', down);
+});
+document.querySelector('#session')!.addEventListener('click', (e) => {
+  const expired = (e.currentTarget as HTMLElement).getAttribute('aria-pressed') !== 'true';
+  for (const backend of [live, hubBackend]) backend.forcedFault = expired ? '401' : undefined;
+  pressed('session', expired);
+  // Signing in again: the widgets go on where they were.
+  if (!expired) {
+    liveLink.retry();
+    document.querySelector<SferumHub>('#hub')!.shadowRoot?.querySelector<SferumLink>('sferum-link')?.retry();
+  }
+});
 
 // ---- gallery ----------------------------------------------------------------------------
 const gallery = document.querySelector('#gallery')!;

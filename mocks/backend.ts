@@ -95,6 +95,10 @@ export class MockBackend {
   private seq = 0;
   /** Every request the handlers saw, as `METHOD /path`, for tests that count requests. */
   readonly requests: string[] = [];
+  /** A fault forced on every request from now on (the demo's «the network drops», «the session expires»). */
+  forcedFault: Fault | undefined;
+  /** What the user did in MAX, applied at the next poll (the demo's «Подключить» / «Не подключать»). */
+  private maxDecision: 'confirmed' | 'declined' | undefined;
 
   constructor(scenario: ScenarioName = 'unlinked', options: MockOptions = {}) {
     this.reset(scenario, options);
@@ -105,6 +109,8 @@ export class MockBackend {
     this.options = { ...this.options, ...options };
     this.flows.clear();
     this.requests.length = 0;
+    this.forcedFault = undefined;
+    this.maxDecision = undefined;
     this.seq = 0;
     this.status = { state: 'unlinked' };
     if (scenario.startsWith('linked')) this.status = this.linkedStatus('vkid', LINKED_PHONE);
@@ -117,7 +123,12 @@ export class MockBackend {
   }
 
   get fault(): Fault | undefined {
-    return faultOf(this.scenario);
+    return this.forcedFault ?? faultOf(this.scenario);
+  }
+
+  /** The user pressed «Подключить» or «Не подключать» in MAX. */
+  decideMax(decision: 'confirmed' | 'declined'): void {
+    this.maxDecision = decision;
   }
 
   // ---- endpoints -------------------------------------------------------------------------
@@ -288,6 +299,10 @@ export class MockBackend {
     if (!flow) return error(404, 'flow-expired');
     if (flow.node !== 'max-pending') return this.flowResponse(flow);
     flow.polls++;
+    const decision = this.maxDecision;
+    this.maxDecision = undefined;
+    if (decision === 'declined') return this.endPending(flow, 'declined');
+    if (decision === 'confirmed') return this.enter(flow, 'done', false);
     const outcomeAfter = this.scenario === 'max-slow' ? 3 : 2;
     if (flow.polls >= outcomeAfter) {
       if (this.scenario === 'max-declined') return this.endPending(flow, 'declined');

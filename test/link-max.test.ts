@@ -160,6 +160,14 @@ describe('<sferum-link> MAX', () => {
     expect(polls(backend.requests)).to.be.at.least(1);
   });
 
+  it('what the user does in MAX applies at the next poll (the demo\u2019s control)', async () => {
+    const { link, backend, clock } = await startMax('max-confirmed');
+    const s = await toPending(link);
+    backend.decideMax('declined');
+    await pollTimes(1, clock, backend.requests);
+    await waitUntil(() => textOf(s).includes('Привязка отклонена'), 'the decision did not apply');
+  });
+
   it('moving the element in the DOM leaves exactly one poller', async () => {
     const { link, clock } = await startMax('max-confirmed');
     await toPending(link);

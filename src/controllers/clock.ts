@@ -67,6 +67,22 @@ export class ManualClock implements Clock {
   }
 }
 
+/** The page clock moved by an offset (a demo's «the lesson starts now»; a kiosk's fixed skew). */
+export class ShiftedClock implements Clock {
+  constructor(
+    private readonly base: Clock,
+    public offsetMs = 0,
+  ) {}
+
+  now(): number {
+    return this.base.now() + this.offsetMs;
+  }
+
+  subscribe(listener: (now: number) => void): () => void {
+    return this.base.subscribe(() => listener(this.now()));
+  }
+}
+
 const KEY = Symbol.for('sferum/clock@1');
 type Global = typeof globalThis & { [KEY]?: Clock };
 
