@@ -43,7 +43,8 @@ const onPageClock = (backend: MockBackend) => {
   return backend;
 };
 const live = onPageClock(new MockBackend(settings.scenario, backendOptions()));
-const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: string }[] = [
+type Tile = { scenario: ScenarioName | 'loading' | 'no-adapter'; title: string; tag?: 'sferum-link' | 'sferum-chats' | 'sferum-vcs'; wide?: boolean };
+const GALLERY: Tile[] = [
   { scenario: 'loading', title: 'Загрузка' },
   { scenario: 'unlinked', title: 'Не привязан: вход' },
   { scenario: 'pending', title: 'Ожидание подтверждения в MAX' },
@@ -55,12 +56,19 @@ const GALLERY: { scenario: ScenarioName | 'loading' | 'no-adapter'; title: strin
   { scenario: 'fault-500', title: 'Ошибка сервера (500)' },
   { scenario: 'fault-malformed', title: 'Непонятный ответ сервера' },
   { scenario: 'no-adapter', title: 'Адаптер не задан' },
+  { scenario: 'linked', title: 'Чаты (сиды)', tag: 'sferum-chats', wide: true },
+  { scenario: 'linked-many-chats', title: 'Чаты: 10 000 строк (виртуализация)', tag: 'sferum-chats', wide: true },
+  { scenario: 'unlinked', title: 'Чатов нет', tag: 'sferum-chats' },
+  { scenario: 'fault-500', title: 'Чаты: ошибка сервера', tag: 'sferum-chats' },
+  { scenario: 'loading', title: 'Чаты: загрузка', tag: 'sferum-chats' },
+  { scenario: 'linked', title: 'Видеоконференции: идёт, скоро, завтра, завершена', tag: 'sferum-vcs', wide: true },
+  { scenario: 'fault-network', title: 'Видеоконференции: нет сети', tag: 'sferum-vcs' },
 ];
 const hubBackend = onPageClock(new MockBackend('linked-notices', { vendor: settings.vendor, origin: location.origin }));
 const tileBackends = new Map<string, MockBackend>();
 for (const tile of GALLERY) {
   if (tile.scenario === 'loading' || tile.scenario === 'no-adapter') continue;
-  tileBackends.set(tile.scenario, new MockBackend(tile.scenario, backendOptions()));
+  if (!tileBackends.has(tile.scenario)) tileBackends.set(tile.scenario, onPageClock(new MockBackend(tile.scenario, backendOptions())));
 }
 
 const worker = setupWorker(
@@ -117,7 +125,7 @@ form.addEventListener('change', (event) => {
     hubBackend.reset('linked-notices', backendOptions());
     liveLink.retry();
   }
-  if (previous.vendor !== settings.vendor) for (const link of document.querySelectorAll<SferumLink>('#gallery sferum-link')) link.retry();
+  if (previous.vendor !== settings.vendor) for (const element of document.querySelectorAll<SferumLink>('#gallery sferum-link, #gallery sferum-chats, #gallery sferum-vcs')) element.retry();
   apply();
 });
 
@@ -165,10 +173,11 @@ for (const tile of GALLERY) {
   const source = document.createElement('p');
   source.textContent =
     tile.scenario === 'loading' ? 'адаптер, который не отвечает' : tile.scenario === 'no-adapter' ? 'без адаптера' : `сценарий «${tile.scenario}»`;
-  const link = document.createElement('sferum-link');
-  if (tile.scenario === 'loading') link.adapter = never;
-  else if (tile.scenario !== 'no-adapter') link.adapter = adapterFor(tile.scenario);
-  figure.append(heading, source, link);
+  const element = document.createElement(tile.tag ?? 'sferum-link');
+  if (tile.scenario === 'loading') element.adapter = never;
+  else if (tile.scenario !== 'no-adapter') element.adapter = adapterFor(tile.scenario);
+  if (tile.wide) figure.classList.add('wide');
+  figure.append(heading, source, element);
   gallery.append(figure);
 }
 
