@@ -65,8 +65,3 @@ function matches(url: URL, entry: string): boolean {
   if (rule.startsWith('*.')) return host.endsWith(rule.slice(1)) && host.length > rule.length - 1;
   return host === rule;
 }
-
-/** The origin part of an allowed URL, used to check `postMessage` senders. */
-export function originOf(url: string): string {
-  return new URL(url).origin;
-}

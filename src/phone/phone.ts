@@ -86,9 +86,3 @@ export function checkPhone(raw: string): PhoneCheck {
   const e164 = `+7${national}`;
   return { ok: true, e164, national, display: formatPhone(e164) };
 }
-
-/** Formats as the user types: keeps what was typed when it is not yet a Russian mobile. */
-export function formatPhoneAsTyped(raw: string): string {
-  const check = checkPhone(raw);
-  return check.ok ? check.display : raw;
-}

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SferumAdapter, ValidatedAdapter } from '../../adapter/adapter.js';
-import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import { isAbortError, toSferumError } from '../../adapter/errors.js';
 import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
 import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { faultText } from './error-text.js';
@@ -127,13 +127,6 @@ export class SferumElement extends LitElement {
       this.validatedFor = { raw, key, adapter: validateAdapter(raw, policy) };
     }
     return this.validatedFor.adapter;
-  }
-
-  /** The adapter, or a clear error when the host forgot to give one. */
-  protected requireApi(): ValidatedAdapter {
-    const api = this.api;
-    if (!api) throw new SferumError('invalid-response', 'No adapter: set `adapter` on the element or wrap it in <sferum-provider>');
-    return api;
   }
 
   /** Classes and custom properties for the `.root` wrapper: theme mode and preset tokens. */

@@ -71,7 +71,8 @@ export function flowErrorView(i18n: Translator, preset: VendorPreset, step: Step
 
 /** Faults after which the same request may simply be sent again. */
 export function isRetryable(error: SferumError): boolean {
-  return ['network', 'timeout', 'server', 'invalid-response', 'unauthorized', 'rate-limited'].includes(error.kind);
+  // A 401 too: the same request goes again once the host has re-authenticated.
+  return error.isTransient || error.kind === 'unauthorized';
 }
 
 /** Errors that end the flow: the user starts again from the entry. */
