@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { SferumError } from '../src/adapter/errors.js';
 import { schemasFor } from '../src/adapter/all-schemas.js';
 import { isIsoDateTime, isRealDate, type StepInput } from '../src/adapter/schemas.js';
-import { toSafeUrl, urlPolicy } from '../src/adapter/urls.js';
+import { parsedSafeUrl, toSafeUrl, urlPolicy } from '../src/adapter/urls.js';
 import { parseResponse, validateAdapter } from '../src/adapter/validate.js';
 import type { SferumAdapter } from '../src/adapter/adapter.js';
 
@@ -52,6 +52,28 @@ describe('URL policy', () => {
     expect(toSafeUrl('http://localhost:8001/mock', urlPolicy(['http://localhost:8000']))).to.equal(null);
     // http is honoured only on loopback, even when listed
     expect(toSafeUrl('http://journal.example/x', urlPolicy(['http://journal.example']))).to.equal(null);
+  });
+  it('answers the same on the fast path as through the URL parser (generated cases)', () => {
+    const policy = urlPolicy(['school.example', '*.region.example', 'https://journal.example', 'http://localhost:8000']);
+    const hosts = ['sferum.ru', 'web.sferum.ru', 'SFERUM.ru', 'vk.com', 'a.b.vk.com', 'evilsferum.ru', 'sferum.ru.evil.example', 'school.example', 'x.school.example',
+      'region.example', 'a.region.example', 'journal.example', 'journal.example:443', 'journal.example:8443', 'sferum.ru:443', 'sferum.ru:8080',
+      'xn--80aswg.xn--p1ai', 'xn--zz.sferum.ru', '127.0.0.1', '0x7f.1', '1.2.3.4', 'sferum.ru.', 'sferum.r-', '-a.sferum.ru', 'a-.sferum.ru',
+      'user@sferum.ru', 'user:pw@sferum.ru', 'sferum.ru@evil.example', 'localhost:8000', 'sferum%2eru'];
+    const paths = ['', '/', '/chat/1', '//x', '/a/../b', '/a/./b', '/a/..', '/.', '/%2e%2E/x', '/%2E', '/%zz', '/%41', "/it's", '/a b', '/a\\b', '/^', '/`', '/{x}',
+      '/@evil.example', '/:8080', '/a?x=1', '/a?x=\'1', '/a?%zz', '/a?x=%41', '/a#frag', '?q', '#f', '/ё', '/a\tb', '/a\nb'];
+    const schemes = ['https://', 'http://', 'HTTPS://', 'https:', 'https:/', 'https:\\\\', 'javascript://', ' https://'];
+    let compared = 0;
+    for (const scheme of schemes)
+      for (const host of hosts)
+        for (const path of paths) {
+          const raw = `${scheme}${host}${path}`;
+          expect(toSafeUrl(raw, policy), raw).to.equal(parsedSafeUrl(raw, policy));
+          compared++;
+        }
+    expect(compared).to.equal(schemes.length * hosts.length * paths.length);
+    // The fast path answers with the caller's own string (no copies of 10,000 links).
+    const link = 'https://sferum.ru/chat/1';
+    expect(toSafeUrl(link)).to.equal(link);
   });
 });
 

@@ -3,6 +3,28 @@ import { SferumError, isAbortError, toSferumError } from './errors.js';
 import { linkSchemas } from './schemas.js';
 import { DEFAULT_URL_POLICY, type UrlPolicy } from './urls.js';
 
+/** A lazily loaded module, kept once it has arrived so that later callers need not wait. */
+interface LazyModule<M> {
+  loaded?: M;
+  loading?: Promise<M>;
+  readonly load: () => Promise<M>;
+}
+
+const flowModule: LazyModule<typeof import('./flow-schemas.js')> = { load: () => import('./flow-schemas.js') };
+const listModule: LazyModule<typeof import('./list-schemas.js')> = { load: () => import('./list-schemas.js') };
+
+function withModule<M, T>(lazy: LazyModule<M>, use: (module: M) => T): T | Promise<T> {
+  if (lazy.loaded) return use(lazy.loaded);
+  lazy.loading ??= lazy.load().then(
+    (module) => (lazy.loaded = module),
+    (error: unknown) => {
+      lazy.loading = undefined;
+      throw error;
+    },
+  );
+  return lazy.loading.then(use);
+}
+
 /** Adapters already wrapped, so that wrapping twice does not validate twice. */
 const validated = new WeakMap<object, { key: string; adapter: ValidatedAdapter }>();
 
@@ -52,12 +74,13 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
   if (known && known.key === key) return known.adapter;
   const link = linkSchemas(policy);
   // Flow and list schemas load with the first answer that needs them: `<sferum-link>` showing a
-  // status never downloads the 16-step union, and the lists never download the flows.
-  const flow = (what: string) => async (d: unknown) => parseResponse((await import('./flow-schemas.js')).flowSchemas(policy).flow, d, what);
+  // status never downloads the 16-step union, and the lists never download the flows. Once a
+  // module is here, answers are parsed at once (a repeated `import()` still costs a task).
+  const flow = (what: string) => (d: unknown) => withModule(flowModule, (m) => parseResponse(m.flowSchemas(policy).flow, d, what));
   const list =
     <K extends 'chatList' | 'conferenceList' | 'lessonConference'>(key: K, what: string) =>
-    async (d: unknown) =>
-      parseResponse((await import('./list-schemas.js')).listSchemas(policy)[key] as Parser<never>, d, what);
+    (d: unknown) =>
+      withModule(listModule, (m) => parseResponse(m.listSchemas(policy)[key] as Parser<never>, d, what));
   const result: ValidatedAdapter = {
     raw: adapter,
     policy,

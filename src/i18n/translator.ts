@@ -1,4 +1,5 @@
 import { pluralCategoryEn, pluralCategoryRu, type PluralMessage } from './plural.js';
+import { numberFormat } from './formats.js';
 import { ru, type MessageKey, type Messages, type PluralKey, type TextKey } from './ru.js';
 
 export type Locale = 'ru' | 'en';
@@ -87,7 +88,7 @@ export class Translator {
   }
 
   number(n: number): string {
-    return new Intl.NumberFormat(this.locale === 'ru' ? 'ru-RU' : 'en-GB').format(n);
+    return numberFormat(this.locale === 'ru' ? 'ru-RU' : 'en-GB').format(n);
   }
 
   /** Seconds as the seeds' countdowns show them: `1:53`, `00:56` when `pad` is set. */

@@ -14,6 +14,7 @@ import { Translator, isLocaleLoaded, loadLocale, nearestLang, toLocale, type Loc
 import { isPresetLoaded, loadPreset, resolvePreset } from '../../presets/registry.js';
 import type { PresetOverrides, Role, VendorPreset } from '../../presets/types.js';
 import type { TextPack } from '../../i18n/pack.js';
+import { Memo } from '../../utils/memo.js';
 
 /**
  * What every `sferum-*` element shares: its configuration comes from the nearest
@@ -44,6 +45,8 @@ export class SferumElement extends LitElement {
   protected inherited?: SferumConfig;
 
   private unwatchLang?: () => void;
+  private readonly presetMemo = new Memo<VendorPreset>();
+  private readonly i18nMemo = new Memo<Translator>();
   private validatedFor?: { raw: SferumAdapter; key: string; adapter: ValidatedAdapter };
 
   override connectedCallback(): void {
@@ -67,9 +70,12 @@ export class SferumElement extends LitElement {
 
   protected get resolvedPreset(): VendorPreset {
     const vendor = this.vendorId;
-    if (!isPresetLoaded(vendor)) void loadPreset(vendor).then(() => this.requestUpdate(), () => undefined);
-    const overrides = this.inherited?.preset || this.preset ? { ...(this.inherited?.preset ?? {}), ...(this.preset ?? {}) } : undefined;
-    return resolvePreset(vendor, overrides);
+    const loaded = isPresetLoaded(vendor);
+    if (!loaded) void loadPreset(vendor).then(() => this.requestUpdate(), () => undefined);
+    return this.presetMemo.get([vendor, loaded, this.inherited?.preset, this.preset], () => {
+      const overrides = this.inherited?.preset || this.preset ? { ...(this.inherited?.preset ?? {}), ...(this.preset ?? {}) } : undefined;
+      return resolvePreset(vendor, overrides);
+    });
   }
 
   protected get resolvedLocale(): Locale {
@@ -111,10 +117,14 @@ export class SferumElement extends LitElement {
   /** Texts in the resolved locale: core < packs < preset texts < provider overrides < element overrides. */
   protected get i18n(): Translator {
     const locale = this.resolvedLocale;
-    if (!isLocaleLoaded(locale) || this.textPacks.some((pack) => !pack.loaded(locale))) {
-      void this.localeReady().then(() => this.requestUpdate(), () => undefined);
-    }
-    return new Translator(locale, ...this.messagePacks, this.resolvedPreset.texts, this.inherited?.messages, this.messages);
+    const packs = this.textPacks;
+    const ready = isLocaleLoaded(locale) && packs.every((pack) => pack.loaded(locale));
+    if (!ready) void this.localeReady().then(() => this.requestUpdate(), () => undefined);
+    const texts = this.resolvedPreset.texts;
+    // Rendering asks for the texts once per row: one Translator per set of inputs, not per call.
+    return this.i18nMemo.get([locale, ready, texts, this.inherited?.messages, this.messages, ...packs], () => {
+      return new Translator(locale, ...this.messagePacks, texts, this.inherited?.messages, this.messages);
+    });
   }
 
   /** The adapter, wrapped so that every answer is validated; `undefined` when none is set. */

@@ -59,10 +59,20 @@ describe('<sferum-chats>', () => {
     expect(phrases).to.include('1 участник');
   });
 
-  it('sorts by any column with aria-sort, by click and by keyboard', async () => {
+  it('keeps the journal\'s order until a column is sorted, by click and by keyboard, with aria-sort', async () => {
     const { el } = await chats();
+    // Unsorted: the order the journal sent, every header says so.
+    expect(names(el).slice(0, 3)).to.deep.equal(['7 «А» — классный чат', 'Родители 7 «А»', 'Учительская']);
+    for (const column of ['Наименование', 'Тип', 'Количество участников', 'Администратор чата', 'Предмет']) {
+      expect(header(el, column).getAttribute('aria-sort')).to.equal('none');
+    }
+    await click(header(el, 'Наименование').querySelector('button')!);
     expect(header(el, 'Наименование').getAttribute('aria-sort')).to.equal('ascending');
-    expect(names(el)[0]).to.equal('7 «А» — классный чат');
+    expect(el.sortBy).to.equal('name');
+    expect(names(el).slice(0, 3)).to.deep.equal(['7 «А» — классный чат', 'Алгебра, 7 «А»', 'Ёлочные игрушки — кружок']);
+    await click(header(el, 'Наименование').querySelector('button')!);
+    expect(header(el, 'Наименование').getAttribute('aria-sort')).to.equal('descending');
+    expect(names(el)[0]).to.equal('Физика, 7 «А»');
     await click(header(el, 'Количество участников').querySelector('button')!);
     expect(header(el, 'Количество участников').getAttribute('aria-sort')).to.equal('ascending');
     expect(header(el, 'Наименование').getAttribute('aria-sort')).to.equal('none');
@@ -74,6 +84,19 @@ describe('<sferum-chats>', () => {
     await click(header(el, 'Администратор чата').querySelector('button')!);
     expect(names(el)[0]).to.equal('Сферум');
     await expect(el).to.be.accessible();
+  });
+
+  it('lets the host choose the first order with sort-by and sort-descending', async () => {
+    const { el } = await chats();
+    el.setAttribute('sort-by', 'members');
+    el.toggleAttribute('sort-descending', true);
+    await el.updateComplete;
+    expect(header(el, 'Количество участников').getAttribute('aria-sort')).to.equal('descending');
+    expect(names(el)[0]).to.equal('Учительская');
+    el.setAttribute('sort-by', 'nonsense');
+    await el.updateComplete;
+    // An unknown column is ignored: the journal's order, not a crash.
+    expect(names(el)[0]).to.equal('7 «А» — классный чат');
   });
 
   it('searches name, administrator and subject, case-insensitive, with ё = е', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { toSferumError } from '../../adapter/errors.js';
@@ -7,13 +7,15 @@ import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
+import type { Translator } from '../../i18n/translator.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { searchKey, sortKey } from './search.js';
 import { chatsStyles } from './sferum-chats.styles.js';
 
-type Column = 'name' | 'type' | 'members' | 'admin' | 'subject';
+export type ChatColumn = 'name' | 'type' | 'members' | 'admin' | 'subject';
+type Column = ChatColumn;
 const COLUMNS: readonly Column[] = ['name', 'type', 'members', 'admin', 'subject'];
 const TYPE_KEYS = { class: 'chatTypeClass', parents: 'chatTypeParents', teachers: 'chatTypeTeachers', other: 'chatTypeOther' } as const;
 const HEADER_KEYS = { name: 'chatsName', type: 'chatsType', members: 'chatsMembers', admin: 'chatsAdmin', subject: 'chatsSubject' } as const;
@@ -43,9 +45,9 @@ const keyOf = (chat: Chat): string => {
 
 /**
  * The user's Sferum chats: «Наименование», «Тип», «Количество участников», «Администратор
- * чата», «Предмет», with a link to open each chat. Sort by any column, search across name,
- * administrator and subject. In a narrow container rows become cards; above a few hundred rows
- * only the visible rows are rendered.
+ * чата», «Предмет», with a link to open each chat. Rows keep the journal's order until the user
+ * sorts by a column (or the host sets `sort-by`); search across name, administrator and subject.
+ * In a narrow container rows become cards; above 50 rows only the visible rows are rendered.
  *
  * @summary Table of the user's Sferum chats.
  * @tag sferum-chats
@@ -65,9 +67,15 @@ const keyOf = (chat: Chat): string => {
 export class SferumChats extends SferumElement {
   static override styles = [baseStyles, linkStyles, chatsStyles];
 
+  /**
+   * The column the rows are sorted by: `name`, `type`, `members`, `admin` or `subject`. Unset, the
+   * rows keep the journal's order until the user presses a column header (which sets it).
+   */
+  @property({ attribute: 'sort-by' }) sortBy?: Column;
+  /** Sort in descending order (pressing the sorted column's header again toggles it). */
+  @property({ type: Boolean, attribute: 'sort-descending' }) sortDescending = false;
+
   @state() private query = '';
-  @state() private sortBy: Column = 'name';
-  @state() private descending = false;
   @state() private virtualize?: Virtualize;
 
   private readonly chatsTask = new AdapterTask(this, {
@@ -90,39 +98,54 @@ export class SferumChats extends SferumElement {
     void this.chatsTask.run();
   }
 
-  private memo?: { all: readonly Row[]; key: string; rows: Row[] };
+  private memo?: { all: readonly Row[]; key: string; rows: readonly Row[] };
 
   /** Filtered and sorted rows, recomputed only when the data, the query, the order or the locale change. */
-  private rows(all: readonly Row[]): Row[] {
-    const key = `${this.query}\n${this.sortBy}\n${this.descending}\n${this.resolvedLocale}`;
+  private rows(all: readonly Row[]): readonly Row[] {
+    const key = `${this.query}\n${this.sortBy}\n${this.sortDescending}\n${this.resolvedLocale}`;
     if (this.memo?.all === all && this.memo.key === key) return this.memo.rows;
     const rows = this.computeRows(all);
     this.memo = { all, key, rows };
     return rows;
   }
 
-  private computeRows(all: readonly Row[]): Row[] {
+  private computeRows(all: readonly Row[]): readonly Row[] {
     const q = searchKey(this.query);
-    const filtered = q ? all.filter((row) => keyOf(row).includes(q)) : [...all];
+    const rows = q ? all.filter((row) => keyOf(row).includes(q)) : all;
+    const column = this.sortBy;
+    // Unsorted, the journal's order is shown as it came: nothing is copied or computed, which is
+    // what lets 10,000 rows show their first screen at once.
+    if (!column || !COLUMNS.includes(column)) return rows;
     // Keys computed once per row and compared by code point: ~5× faster than a collator on 10,000
     // rows. Lower-cased Cyrillic with ё → е is in alphabetical order; numbers are zero-padded.
+    // Sorting indices over a key array allocates no object per row.
     const i18n = this.i18n;
-    const column = this.sortBy;
-    const key = (row: Row): string | number =>
-      column === 'members'
-        ? row.members
-        : sortKey(column === 'type' ? i18n.t(TYPE_KEYS[row.type]) : column === 'subject' ? (row.subject ?? '') : row[column]);
-    const keyed = filtered.map((row, index) => ({ row, index, key: key(row) }));
-    const direction = this.descending ? -1 : 1;
-    keyed.sort((a, b) => (a.key < b.key ? -direction : a.key > b.key ? direction : a.index - b.index));
-    return keyed.map((k) => k.row);
+    const keys: (string | number)[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      keys[i] =
+        column === 'members'
+          ? row.members
+          : sortKey(column === 'type' ? i18n.t(TYPE_KEYS[row.type]) : column === 'subject' ? (row.subject ?? '') : row[column]);
+    }
+    const order = new Uint32Array(rows.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    const direction = this.sortDescending ? -1 : 1;
+    order.sort((a, b) => {
+      const ka = keys[a]!;
+      const kb = keys[b]!;
+      return ka < kb ? -direction : ka > kb ? direction : a - b;
+    });
+    const sorted: Row[] = new Array(rows.length);
+    for (let i = 0; i < order.length; i++) sorted[i] = rows[order[i]!]!;
+    return sorted;
   }
 
   private sort(column: Column): void {
-    if (this.sortBy === column) this.descending = !this.descending;
+    if (this.sortBy === column) this.sortDescending = !this.sortDescending;
     else {
       this.sortBy = column;
-      this.descending = false;
+      this.sortDescending = false;
     }
   }
 
@@ -166,9 +189,9 @@ export class SferumChats extends SferumElement {
           ? html`<p class="message">${i18n.t('chatsNothingFound', { query: this.query })}</p>`
           : virtual
             ? html`<div class="body virtual" role="rowgroup">
-                ${this.virtualize!({ items: rows, keyFunction: (row: Row) => row.id, renderItem: (row: Row, index: number) => this.renderRow(row, index), scroller: true })}
+                ${this.virtualize!({ items: rows as Row[], keyFunction: (row: Row) => row.id, renderItem: (row: Row, index: number) => this.renderRow(i18n, row, index), scroller: true })}
               </div>`
-            : html`<div class="body" role="rowgroup">${rows.map((row, index) => this.renderRow(row, index))}</div>`}
+            : html`<div class="body" role="rowgroup">${rows.map((row, index) => this.renderRow(i18n, row, index))}</div>`}
       </div>`;
   }
 
@@ -176,15 +199,14 @@ export class SferumChats extends SferumElement {
     const i18n = this.i18n;
     const label = i18n.t(HEADER_KEYS[column]);
     const active = this.sortBy === column;
-    return html`<div class="cell" role="columnheader" aria-sort=${active ? (this.descending ? 'descending' : 'ascending') : 'none'}>
+    return html`<div class="cell" role="columnheader" aria-sort=${active ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
       <button class="sort" type="button" @click=${() => this.sort(column)}>
-        ${label}<span class="arrow" aria-hidden="true">${active ? (this.descending ? '▼' : '▲') : '↕'}</span>
+        ${label}<span class="arrow" aria-hidden="true">${active ? (this.sortDescending ? '▼' : '▲') : '↕'}</span>
       </button>
     </div>`;
   }
 
-  private renderRow(row: Row, index: number): TemplateResult {
-    const i18n = this.i18n;
+  private renderRow(i18n: Translator, row: Row, index: number): TemplateResult {
     const label = (column: Column) => html`<span class="label">${i18n.t(HEADER_KEYS[column])}: </span>`;
     return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
       <div class="cell" role="cell">

@@ -1,4 +1,5 @@
 import type { Conference } from '../../adapter/schemas.js';
+import { dateTimeFormat } from '../../i18n/formats.js';
 import type { Translator } from '../../i18n/translator.js';
 
 export type ConferenceState = 'upcoming' | 'live' | 'ended';
@@ -11,15 +12,15 @@ export function conferenceState(c: Conference, serverNow: number): ConferenceSta
 }
 
 function dayKey(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
 
 export function formatClock(ms: number, i18n: Translator, timeZone: string): string {
-  return new Intl.DateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, hour: 'numeric', minute: '2-digit' }).format(ms);
+  return dateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, hour: 'numeric', minute: '2-digit' }).format(ms);
 }
 
 export function formatDay(ms: number, i18n: Translator, timeZone: string): string {
-  return new Intl.DateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, day: 'numeric', month: 'long' }).format(ms);
+  return dateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, day: 'numeric', month: 'long' }).format(ms);
 }
 
 /** «через 12 мин», «через 3 ч», «завтра в 9:00», «25 ноября в 9:00». */
@@ -37,13 +38,13 @@ export function startsLabel(startMs: number, serverNow: number, i18n: Translator
 
 /** The zone's short name, when the user's zone differs from the school's. */
 export function zoneName(ms: number, i18n: Translator, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(ms);
+  const parts = dateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(ms);
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** Same UTC offset now? (Asia/Yekaterinburg ≠ Europe/Moscow; Europe/Moscow = Europe/Simferopol.) */
 export function sameZone(a: string, b: string, at: number): boolean {
-  const offset = (zone: string) => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  const offset = (zone: string) => dateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   return offset(a) === offset(b);
 }
 
