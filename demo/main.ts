@@ -12,6 +12,7 @@ import type { Role } from '../src/presets/types.js';
 import type { Locale } from '../src/i18n/translator.js';
 import { ShiftedClock, getClock, setClock } from '../src/controllers/clock.js';
 import type { SferumHub } from '../src/components/hub/sferum-hub.js';
+import { TILES, buildGallery, openSteps, renderErrorTexts, tileKey, type GalleryContext, type Tile } from './gallery.js';
 
 // One page clock that the control panel can move forward; the mock backends read it too.
 const clock = new ShiftedClock(getClock());
@@ -43,38 +44,26 @@ const onPageClock = (backend: MockBackend) => {
   return backend;
 };
 const live = onPageClock(new MockBackend(settings.scenario, backendOptions()));
-type Tile = { scenario: ScenarioName | 'loading' | 'no-adapter'; title: string; tag?: 'sferum-link' | 'sferum-chats' | 'sferum-vcs'; wide?: boolean };
-const GALLERY: Tile[] = [
-  { scenario: 'loading', title: 'Загрузка' },
-  { scenario: 'unlinked', title: 'Не привязан: вход' },
-  { scenario: 'pending', title: 'Ожидание подтверждения в MAX' },
-  { scenario: 'linked', title: 'Привязан' },
-  { scenario: 'fault-network', title: 'Ошибка сети' },
-  { scenario: 'fault-timeout', title: 'Сервер не отвечает' },
-  { scenario: 'fault-401', title: 'Сеанс журнала истёк (401)' },
-  { scenario: 'fault-429', title: 'Слишком много запросов (429)' },
-  { scenario: 'fault-500', title: 'Ошибка сервера (500)' },
-  { scenario: 'fault-malformed', title: 'Непонятный ответ сервера' },
-  { scenario: 'no-adapter', title: 'Адаптер не задан' },
-  { scenario: 'linked', title: 'Чаты (сиды)', tag: 'sferum-chats', wide: true },
-  { scenario: 'linked-many-chats', title: 'Чаты: 10 000 строк (виртуализация)', tag: 'sferum-chats', wide: true },
-  { scenario: 'unlinked', title: 'Чатов нет', tag: 'sferum-chats' },
-  { scenario: 'fault-500', title: 'Чаты: ошибка сервера', tag: 'sferum-chats' },
-  { scenario: 'loading', title: 'Чаты: загрузка', tag: 'sferum-chats' },
-  { scenario: 'linked', title: 'Видеоконференции: идёт, скоро, завтра, завершена', tag: 'sferum-vcs', wide: true },
-  { scenario: 'fault-network', title: 'Видеоконференции: нет сети', tag: 'sferum-vcs' },
-];
 const hubBackend = onPageClock(new MockBackend('linked-notices', { vendor: settings.vendor, origin: location.origin }));
-const tileBackends = new Map<string, MockBackend>();
-for (const tile of GALLERY) {
+
+// One backend per gallery scenario (and per vendor for tiles that have their own); step tiles
+// open their own flows in them.
+const tileBackends = new Map<string, { backend: MockBackend; tile: Tile }>();
+const tileOptions = (tile: Tile) => ({ ...backendOptions(), vendor: tile.vendor ?? settings.vendor });
+for (const tile of TILES) {
   if (tile.scenario === 'loading' || tile.scenario === 'no-adapter') continue;
-  if (!tileBackends.has(tile.scenario)) tileBackends.set(tile.scenario, onPageClock(new MockBackend(tile.scenario, backendOptions())));
+  const key = tileKey(tile);
+  if (!tileBackends.has(key)) tileBackends.set(key, { tile, backend: onPageClock(new MockBackend(tile.scenario, tileOptions(tile))) });
 }
+const gallery: GalleryContext = {
+  backendFor: (tile) => tileBackends.get(tileKey(tile))!.backend,
+  adapterFor: (tile) => adapterFor(tileKey(tile)),
+};
 
 const worker = setupWorker(
   ...createHandlers(live, { base: apiBase('live'), latencyMs: LATENCY_MS }),
   ...createHandlers(hubBackend, { base: apiBase('hub'), latencyMs: LATENCY_MS }),
-  ...[...tileBackends].flatMap(([name, backend]) => createHandlers(backend, { base: apiBase(name), latencyMs: LATENCY_MS })),
+  ...[...tileBackends].flatMap(([name, { backend }]) => createHandlers(backend, { base: apiBase(name), latencyMs: LATENCY_MS })),
 );
 await worker.start({
   serviceWorker: { url: new URL('mockServiceWorker.js', document.baseURI).href },
@@ -110,6 +99,7 @@ function apply(): void {
   document.querySelector('#live-frame')!.setAttribute('data-width', settings.width);
   document.querySelector('#hub-frame')!.setAttribute('data-width', settings.width);
   document.querySelector('#scenario-note')!.textContent = `Сценарий «${settings.scenario}»: ${SCENARIOS[settings.scenario]}`;
+  void renderErrorTexts(settings.locale as Locale, settings.vendor);
   const query = new URLSearchParams(settings as Record<string, string>);
   history.replaceState(null, '', `?${query}`);
 }
@@ -121,11 +111,14 @@ form.addEventListener('change', (event) => {
   if (field.name === 'scenario' || field.name === 'vendor') {
     sessionStorage.clear();
     live.reset(settings.scenario, backendOptions());
-    for (const [name, backend] of tileBackends) backend.reset(name as ScenarioName, backendOptions());
+    for (const { backend, tile } of tileBackends.values()) backend.reset(tile.scenario as ScenarioName, tileOptions(tile));
+    openSteps(gallery, galleryRoot);
     hubBackend.reset('linked-notices', backendOptions());
     liveLink.retry();
   }
-  if (previous.vendor !== settings.vendor) for (const element of document.querySelectorAll<SferumLink>('#gallery sferum-link, #gallery sferum-chats, #gallery sferum-vcs')) element.retry();
+  if (previous.vendor !== settings.vendor) {
+    for (const element of galleryRoot.querySelectorAll<SferumLink>('sferum-link:not([storage-key]), sferum-chats, sferum-vcs, sferum-join, sferum-hub')) element.retry();
+  }
   apply();
 });
 
@@ -162,23 +155,7 @@ document.querySelector('#session')!.addEventListener('click', (e) => {
 });
 
 // ---- gallery ----------------------------------------------------------------------------
-const gallery = document.querySelector('#gallery')!;
-const never: SferumAdapter = new Proxy({} as SferumAdapter, { get: () => () => new Promise(() => undefined) });
-for (const tile of GALLERY) {
-  const figure = document.createElement('figure');
-  figure.className = 'tile';
-  figure.style.margin = '0';
-  const heading = document.createElement('h3');
-  heading.textContent = tile.title;
-  const source = document.createElement('p');
-  source.textContent =
-    tile.scenario === 'loading' ? 'адаптер, который не отвечает' : tile.scenario === 'no-adapter' ? 'без адаптера' : `сценарий «${tile.scenario}»`;
-  const element = document.createElement(tile.tag ?? 'sferum-link');
-  if (tile.scenario === 'loading') element.adapter = never;
-  else if (tile.scenario !== 'no-adapter') element.adapter = adapterFor(tile.scenario);
-  if (tile.wide) figure.classList.add('wide');
-  figure.append(heading, source, element);
-  gallery.append(figure);
-}
+const galleryRoot = document.querySelector<HTMLElement>('#gallery')!;
+buildGallery(gallery, galleryRoot);
 
 apply();

@@ -303,6 +303,9 @@ export class MockBackend {
     this.maxDecision = undefined;
     if (decision === 'declined') return this.endPending(flow, 'declined');
     if (decision === 'confirmed') return this.enter(flow, 'done', false);
+    // The max-* scenarios decide by themselves; elsewhere the request waits for the person
+    // (the demo's «Подключить» / «Не подключать» controls, or a test calling decideMax).
+    if (!this.scenario.startsWith('max-')) return this.flowResponse(flow);
     const outcomeAfter = this.scenario === 'max-slow' ? 3 : 2;
     if (flow.polls >= outcomeAfter) {
       if (this.scenario === 'max-declined') return this.endPending(flow, 'declined');

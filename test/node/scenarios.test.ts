@@ -6,10 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { createHttpAdapter } from '../../src/adapter/http-adapter.js';
 import { schemasFor } from '../../src/adapter/all-schemas.js';
 import { errorBodySchema } from '../../src/adapter/http-adapter.js';
-import type { FlowState } from '../../src/adapter/schemas.js';
 import { urlPolicy } from '../../src/adapter/urls.js';
 import { SferumError } from '../../src/adapter/errors.js';
-import type { StepAnswer } from '../../src/adapter/adapter.js';
+import { answerFor } from '../../mocks/answers.js';
 import { MOCK_CREDENTIALS } from '../../mocks/data.js';
 import { createMockServer } from '../../mocks/node.js';
 import { SCENARIO_NAMES, faultOf, type ScenarioName } from '../../mocks/scenarios.js';
@@ -54,43 +53,6 @@ after(() => server.close());
 
 const signal = () => new AbortController().signal;
 const adapter = createHttpAdapter({ baseUrl: `${ORIGIN}/api/sferum`, timeoutMs: 300, retry: { retries: 1, baseDelayMs: 1 }, allowedHosts: [ORIGIN] });
-
-function answerFor(flow: FlowState): StepAnswer | 'external' | 'poll' | 'done' {
-  const step = flow.step;
-  switch (step.kind) {
-    case 'login':
-      return { action: 'continue', values: { login: MOCK_CREDENTIALS.phone } };
-    case 'known-account':
-    case 'create-profile':
-    case 'recovery-account':
-    case 'consent':
-      return { action: 'continue' };
-    case 'password':
-      return { action: 'continue', values: { password: MOCK_CREDENTIALS.password } };
-    case 'code': {
-      const code = step.channel === 'call' ? MOCK_CREDENTIALS.callCode : step.channel === 'email' ? MOCK_CREDENTIALS.emailCode : MOCK_CREDENTIALS.smsCode;
-      return { action: 'continue', values: { code } };
-    }
-    case 'choose-profile':
-      return { action: 'choose', values: { profileId: step.profiles[0]!.id } };
-    case 'about-you':
-      return { action: 'continue', values: { lastName: 'Иванов', firstName: 'Иван', middleName: 'Иванович', birthDate: '1978-12-12', gender: 'male' } };
-    case 'recovery-phone':
-      return { action: 'continue', values: { phone: MOCK_CREDENTIALS.phone } };
-    case 'recovery-method':
-      return { action: 'choose', values: { method: 'email' } };
-    case 'new-password':
-      return { action: 'continue', values: { password: MOCK_CREDENTIALS.newPassword, repeat: MOCK_CREDENTIALS.newPassword } };
-    case 'max-phone':
-      return { action: 'continue', values: { phone: '+7 952 123-45-67' } };
-    case 'external':
-      return 'external';
-    case 'max-pending':
-      return 'poll';
-    case 'done':
-      return 'done';
-  }
-}
 
 async function expectKind(promise: Promise<unknown>, kind: string) {
   await assert.rejects(promise, (e: unknown) => e instanceof SferumError && e.kind === kind);
@@ -176,6 +138,9 @@ describe('every mock scenario answers within the schemas', () => {
         if (status.state === 'pending') {
           const flow = await adapter.pollLink(status.flowId, signal());
           assert.equal(flow.step.kind, 'max-pending');
+          // Outside the max-* scenarios the request waits until the person answers in MAX.
+          assert.equal((await adapter.pollLink(status.flowId, signal())).step.kind, 'max-pending');
+          backend.decideMax('confirmed');
           assert.equal((await adapter.pollLink(status.flowId, signal())).step.kind, 'done');
           continue;
         }

@@ -18,7 +18,25 @@ import { Memo } from '../../utils/memo.js';
 
 /**
  * What every `sferum-*` element shares: its configuration comes from the nearest
- * `<sferum-provider>` and can be set on the element itself, which wins.
+ * `<sferum-provider>` and can be set on the element itself, which wins. The theme tokens below
+ * apply to every element; a vendor preset supplies the accent, radius and font when unset.
+ *
+ * @cssprop --sferum-color-accent - Main action colour (buttons, links, the active tab).
+ * @cssprop --sferum-color-accent-contrast - Text on the main action colour.
+ * @cssprop --sferum-color-text - Text colour.
+ * @cssprop --sferum-color-text-muted - Secondary text (hints, captions, «Завершена»).
+ * @cssprop --sferum-color-surface - Background of the element.
+ * @cssprop --sferum-color-surface-subtle - Background of table headers, notices and cards.
+ * @cssprop --sferum-color-border - Borders and dividers.
+ * @cssprop --sferum-color-danger - Error text and accents.
+ * @cssprop --sferum-color-danger-surface - Background of an error box.
+ * @cssprop --sferum-color-warning-surface - Background of a notice.
+ * @cssprop --sferum-color-success - «Идёт» and other success accents.
+ * @cssprop --sferum-color-focus - Keyboard focus ring.
+ * @cssprop --sferum-radius - Corner radius of buttons, fields and boxes.
+ * @cssprop --sferum-font-family - Font family.
+ * @cssprop --sferum-font-size - Base font size, in px (never rem: the host's root size does not leak in).
+ * @cssprop --sferum-space - Base spacing unit.
  */
 export class SferumElement extends LitElement {
   /** The journal's API adapter. Everything it returns is validated before it is shown. */

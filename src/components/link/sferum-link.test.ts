@@ -36,6 +36,27 @@ describe('<sferum-link> status', () => {
     }
   });
 
+  it('start() opens linking from the journal\'s own button, and only while unlinked', async () => {
+    const { adapter, backend } = await scenario('unlinked');
+    const el = await fixture<SferumLink>(html`<sferum-link vendor="bars" .adapter=${adapter}></sferum-link>`);
+    await loaded(el);
+    el.start('max');
+    const flow = await waitUntil(() => shadow(el).querySelector('sferum-link-flow'), 'no wizard', { timeout: 5000 }).then(() => shadow(el).querySelector('sferum-link-flow')!);
+    await waitUntil(() => flow.shadowRoot?.querySelector('sferum-step-max-phone'), 'not the MAX phone step', { timeout: 5000 });
+    expect(backend.requests.filter((r) => r === 'POST /api/sferum/link/flows').length).to.equal(1);
+    // A second call while a flow is open does nothing.
+    el.start('vkid');
+    await el.updateComplete;
+    expect(backend.requests.filter((r) => r === 'POST /api/sferum/link/flows').length).to.equal(1);
+
+    const linked = await scenario('linked');
+    const card = await fixture<SferumLink>(html`<sferum-link vendor="bars" .adapter=${linked.adapter}></sferum-link>`);
+    await loaded(card);
+    card.start();
+    await card.updateComplete;
+    expect(linked.backend.requests.some((r) => r === 'POST /api/sferum/link/flows')).to.equal(false);
+  });
+
   it('resumes a pending MAX link in the wizard, and «Проверить статус» asks at once', async () => {
     const { adapter, backend } = await scenario('pending');
     const el = await fixture<SferumLink>(html`<sferum-link .adapter=${adapter}></sferum-link>`);

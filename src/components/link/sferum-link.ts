@@ -54,17 +54,6 @@ let instances = 0;
  * @csspart phone - The read-only linked phone.
  * @csspart dialog - The unlink confirmation dialog.
  *
- * @cssprop --sferum-color-accent - Main action colour.
- * @cssprop --sferum-color-accent-contrast - Text on the main action.
- * @cssprop --sferum-color-text - Text colour.
- * @cssprop --sferum-color-text-muted - Secondary text colour.
- * @cssprop --sferum-color-surface - Background.
- * @cssprop --sferum-color-border - Borders.
- * @cssprop --sferum-color-danger - Error accents.
- * @cssprop --sferum-color-focus - Focus ring.
- * @cssprop --sferum-radius - Corner radius.
- * @cssprop --sferum-font-family - Font family.
- * @cssprop --sferum-font-size - Base font size (px).
  */
 export class SferumLink extends SferumElement {
   static override styles = [baseStyles, linkStyles, modalStyles];
@@ -170,6 +159,18 @@ export class SferumLink extends SferumElement {
     if (status.state === this.lastState) return;
     this.lastState = status.state;
     this.emit(new SferumLinkStatusChangeEvent(status.state === 'unlinked' ? { state: 'unlinked' } : { state: status.state, method: status.method }));
+  }
+
+  /**
+   * Starts linking, as the entry's own button does: for a journal page that has its own
+   * «Подключить» (MESH: account settings → «Партнеры»). Without a method, the preset's first.
+   * Does nothing unless the account is unlinked and no flow is open.
+   */
+  start(method?: LinkMethod): void {
+    if (this.current?.state !== 'unlinked' || this.flow) return;
+    const methods = this.resolvedPreset.features.methods;
+    const chosen = method && methods.includes(method) ? method : methods[0];
+    if (chosen) void this.startFlow(chosen);
   }
 
   private async startFlow(method: LinkMethod): Promise<void> {

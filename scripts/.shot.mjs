@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+const [url, out, width = '1280', full = '1'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+await page.goto(url);
+await page.waitForTimeout(Number(process.env.WAIT ?? 4000));
+if (process.env.SEL) await page.locator(process.env.SEL).nth(Number(process.env.NTH ?? 0)).screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: full === '1' });
+console.log(errors.slice(0, 10).join('\n'));
+await browser.close();
