@@ -12,6 +12,8 @@ import type { Role } from '../src/presets/types.js';
 import type { Locale } from '../src/i18n/translator.js';
 import { ShiftedClock, getClock, setClock } from '../src/controllers/clock.js';
 import type { SferumHub } from '../src/components/hub/sferum-hub.js';
+import { renderJournal } from './journals.js';
+import { renderTheming } from './theming.js';
 import { TILES, buildGallery, openSteps, renderErrorTexts, tileKey, type GalleryContext, type Tile } from './gallery.js';
 
 // One page clock that the control panel can move forward; the mock backends read it too.
@@ -45,6 +47,7 @@ const onPageClock = (backend: MockBackend) => {
 };
 const live = onPageClock(new MockBackend(settings.scenario, backendOptions()));
 const hubBackend = onPageClock(new MockBackend('linked-notices', { vendor: settings.vendor, origin: location.origin }));
+const journalBackend = onPageClock(new MockBackend(settings.scenario, backendOptions()));
 
 // One backend per gallery scenario (and per vendor for tiles that have their own); step tiles
 // open their own flows in them.
@@ -63,6 +66,7 @@ const gallery: GalleryContext = {
 const worker = setupWorker(
   ...createHandlers(live, { base: apiBase('live'), latencyMs: LATENCY_MS }),
   ...createHandlers(hubBackend, { base: apiBase('hub'), latencyMs: LATENCY_MS }),
+  ...createHandlers(journalBackend, { base: apiBase('journal'), latencyMs: LATENCY_MS }),
   ...[...tileBackends].flatMap(([name, { backend }]) => createHandlers(backend, { base: apiBase(name), latencyMs: LATENCY_MS })),
 );
 await worker.start({
@@ -84,12 +88,21 @@ const liveProvider = document.querySelector<SferumProvider>('#live-provider')!;
 const hubProvider = document.querySelector<SferumProvider>('#hub-provider')!;
 hubProvider.adapter = adapterFor('hub');
 const galleryProvider = document.querySelector<SferumProvider>('#gallery-provider')!;
+const journalProvider = document.querySelector<SferumProvider>('#journal-provider')!;
+const themingProvider = document.querySelector<SferumProvider>('#theming-provider')!;
+const journalRoot = document.querySelector<HTMLElement>('#journal')!;
+const journalAdapter = adapterFor('journal');
+let journalVendor = '';
 const liveLink = document.querySelector<SferumLink>('#live-link')!;
 liveProvider.adapter = adapterFor('live');
 
 function apply(): void {
-  for (const provider of [liveProvider, galleryProvider, hubProvider]) {
-    provider.vendor = settings.vendor;
+  if (journalVendor !== settings.vendor) {
+    journalVendor = settings.vendor;
+    renderJournal(journalRoot, settings.vendor, journalAdapter);
+  }
+  for (const provider of [liveProvider, galleryProvider, hubProvider, journalProvider, themingProvider]) {
+    if (provider !== themingProvider) provider.vendor = settings.vendor;
     provider.userRole = settings.role;
     provider.locale = settings.locale;
     provider.theme = settings.theme as 'light' | 'dark';
@@ -98,6 +111,7 @@ function apply(): void {
   document.documentElement.lang = settings.locale;
   document.querySelector('#live-frame')!.setAttribute('data-width', settings.width);
   document.querySelector('#hub-frame')!.setAttribute('data-width', settings.width);
+  document.querySelector('#journal-frame')!.setAttribute('data-width', settings.width);
   document.querySelector('#scenario-note')!.textContent = `Сценарий «${settings.scenario}»: ${SCENARIOS[settings.scenario]}`;
   void renderErrorTexts(settings.locale as Locale, settings.vendor);
   const query = new URLSearchParams(settings as Record<string, string>);
@@ -114,6 +128,8 @@ form.addEventListener('change', (event) => {
     for (const { backend, tile } of tileBackends.values()) backend.reset(tile.scenario as ScenarioName, tileOptions(tile));
     openSteps(gallery, galleryRoot);
     hubBackend.reset('linked-notices', backendOptions());
+    journalBackend.reset(settings.scenario, backendOptions());
+    journalVendor = '';
     liveLink.retry();
   }
   if (previous.vendor !== settings.vendor) {
@@ -132,20 +148,24 @@ for (const name of ['sferum-link-status-change', 'sferum-error', 'sferum-auth-re
 
 // ---- the outside world ----------------------------------------------------------------
 const pressed = (id: string, on: boolean) => document.querySelector(`#${id}`)!.setAttribute('aria-pressed', String(on));
-document.querySelector('#max-connect')!.addEventListener('click', () => live.decideMax('confirmed'));
-document.querySelector('#max-decline')!.addEventListener('click', () => live.decideMax('declined'));
+document.querySelector('#max-connect')!.addEventListener('click', () => {
+  for (const backend of [live, journalBackend]) backend.decideMax('confirmed');
+});
+document.querySelector('#max-decline')!.addEventListener('click', () => {
+  for (const backend of [live, journalBackend]) backend.decideMax('declined');
+});
 document.querySelector('#lesson-now')!.addEventListener('click', () => {
   // The next conference of the mocks starts 12 minutes after the page loaded: move the page clock there.
   clock.offsetMs += 12 * 60_000;
 });
 document.querySelector('#network')!.addEventListener('click', (e) => {
   const down = (e.currentTarget as HTMLElement).getAttribute('aria-pressed') !== 'true';
-  for (const backend of [live, hubBackend]) backend.forcedFault = down ? 'network' : undefined;
+  for (const backend of [live, hubBackend, journalBackend]) backend.forcedFault = down ? 'network' : undefined;
   pressed('network', down);
 });
 document.querySelector('#session')!.addEventListener('click', (e) => {
   const expired = (e.currentTarget as HTMLElement).getAttribute('aria-pressed') !== 'true';
-  for (const backend of [live, hubBackend]) backend.forcedFault = expired ? '401' : undefined;
+  for (const backend of [live, hubBackend, journalBackend]) backend.forcedFault = expired ? '401' : undefined;
   pressed('session', expired);
   // Signing in again: the widgets go on where they were.
   if (!expired) {
@@ -157,5 +177,6 @@ document.querySelector('#session')!.addEventListener('click', (e) => {
 // ---- gallery ----------------------------------------------------------------------------
 const galleryRoot = document.querySelector<HTMLElement>('#gallery')!;
 buildGallery(gallery, galleryRoot);
+renderTheming(document.querySelector<HTMLElement>('#theming')!, (scenario) => adapterFor(scenario));
 
 apply();

@@ -73,7 +73,13 @@ await scenario('VK ID hosted popup (MESH, with consent) links the account', asyn
   await popup.locator('input[name=password]').fill('Sferum-2024!');
   await popup.locator('input[name=password]').press('Enter');
   await popup.locator('input[name=code]').fill('123456');
-  await popup.locator('input[name=code]').press('Enter');
+  // The right code ends VK ID's part: the popup closes itself, possibly before the key press returns.
+  await Promise.all([
+    popup.waitForEvent('close'),
+    popup.locator('input[name=code]').press('Enter').catch((error) => {
+      if (!popup.isClosed()) throw error;
+    }),
+  ]);
   await live.locator('dialog[open]').waitFor();
   await page.screenshot({ path: join(out, 'desktop-mesh-consent.png') });
   await live.getByRole('button', { name: 'Привязать' }).click();
@@ -95,6 +101,94 @@ await scenario('VK ID embedded, variant 1 (BARS), with the keyboard', async (pag
   await live.getByRole('button', { name: 'Продолжить в учебном профиле' }).click();
   await live.getByRole('button', { name: 'Продолжить' }).click();
   await live.locator('[part=phone]').waitFor();
+});
+
+await scenario('VK ID embedded, variant 2 (BARS): password, push code, «Создать учебный профиль»', async (page) => {
+  await page.goto(url('scenario=vkid-variant-2&vendor=bars'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
+  await live.locator('input[name=login]').fill('+7 952 111-11-11');
+  await live.locator('input[name=login]').press('Enter');
+  await live.locator('input[name=password]').fill('Sferum-2024!');
+  await live.locator('input[name=password]').press('Enter');
+  await live.locator('input[name=code]').fill('123456');
+  await live.locator('input[name=code]').press('Enter');
+  await live.getByRole('button', { name: 'Создать учебный профиль' }).click();
+  await live.getByRole('button', { name: 'Продолжить' }).click();
+  await live.locator('[part=phone]').waitFor();
+});
+
+await scenario('VK ID embedded, variant 3 (MESH, no VK ID): about you typed, create profile, consent', async (page) => {
+  await page.goto(url('scenario=vkid-variant-3&vendor=mesh'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Перейти к подключению' }).click();
+  await live.locator('input[name=login]').fill('8 952 111 11 11');
+  await live.locator('input[name=login]').press('Enter');
+  await live.locator('input[name=code]').fill('123456');
+  await live.locator('input[name=code]').press('Enter');
+  for (const [name, value] of [['lastName', 'Иванова-Петрова'], ['firstName', 'Анна'], ['middleName', 'Сергеевна'], ['birthDate', '05.03.1985']]) {
+    await live.locator(`input[name=${name}]`).fill('');
+    await live.locator(`input[name=${name}]`).pressSequentially(value);
+  }
+  await live.locator('input[value=female]').check();
+  await live.getByRole('button', { name: 'Продолжить' }).click();
+  await live.getByRole('button', { name: 'Создать учебный профиль' }).click();
+  await live.locator('dialog[open]').waitFor();
+  await live.getByRole('button', { name: 'Привязать' }).click();
+  await live.locator('[part=phone]').waitFor();
+});
+
+await scenario('MAX through the «Подключить» control of the outside world', async (page) => {
+  await page.goto(url('scenario=unlinked&vendor=bars'));
+  const live = page.locator('#live-link');
+  await live.getByRole('button', { name: 'Привязать через MAX' }).click();
+  await live.locator('input[name=phone]').fill('8 952 123 45 67');
+  await live.getByRole('button', { name: 'Привязать учебный аккаунт Сферум' }).click();
+  await live.getByText('Подтвердите привязку в MAX').waitFor();
+  // Nothing happens until the person answers in MAX.
+  await page.waitForTimeout(2500);
+  if (await live.locator('[part=phone]').count()) throw new Error('linked before «Подключить» was pressed');
+  await page.getByRole('button', { name: 'В MAX нажали «Подключить»' }).click();
+  await live.locator('[part=phone]').waitFor({ timeout: 20_000 });
+});
+
+await scenario('journal pages: MESH navbar «Чаты Сферум», «Партнеры» → «Подключить», schedule «Подключиться»', async (page) => {
+  await page.goto(url('scenario=vkid-variant-1&vendor=mesh'));
+  const journal = page.locator('#journal');
+  await journal.getByRole('button', { name: 'Чаты Сферум' }).click();
+  await journal.locator('#mesh-chats').getByRole('heading', { name: 'Мессенджер не подключен' }).waitFor();
+  await journal.locator('#mesh-chats').getByRole('button', { name: 'Перейти к подключению' }).waitFor();
+  await journal.getByRole('button', { name: 'Чаты Сферум' }).click();
+  await journal.getByRole('button', { name: 'Подключить', exact: true }).click();
+  await journal.locator('#mesh-partner-widget input[name=login]').waitFor();
+  await page.locator('#journal-frame').screenshot({ path: join(out, 'desktop-mesh-journal-partners.png') });
+  const lesson = journal.locator('sferum-join[lesson-id="lesson-live"]').getByRole('link', { name: /Подключиться/ });
+  if ((await lesson.getAttribute('href')) !== 'https://sferum.ru/call/vc-live') throw new Error('no live lesson link in the MESH schedule');
+});
+
+await scenario('journal pages: BARS desktop shortcut, Perm «Личные сообщения»', async (page) => {
+  await page.goto(url('scenario=linked&vendor=bars'));
+  await page.locator('#journal').getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
+  await page.locator('#journal sferum-hub').getByRole('tab', { name: 'Видеоконференции' }).waitFor();
+  await page.locator('#journal-frame').screenshot({ path: join(out, 'desktop-bars-journal-section.png') });
+  await page.goto(url('scenario=unlinked&vendor=perm&width=360'));
+  await page.locator('#journal').getByRole('button', { name: 'Личные сообщения' }).click();
+  await page.locator('#perm-messages').getByRole('button', { name: 'Привязать учебный профиль VK ID' }).waitFor();
+  await page.locator('#journal-frame').screenshot({ path: join(out, 'phone-360-perm-journal-messages.png') });
+}, { width: 420, height: 900 });
+
+await scenario('gallery: every link step opens as a live tile', async (page) => {
+  await page.goto(url('scenario=unlinked&vendor=bars'));
+  await page.locator('sferum-link[storage-key]').first().waitFor();
+  for (const name of ['login', 'password', 'code', 'choose-profile', 'create-profile', 'about-you', 'external', 'new-password', 'max-phone']) {
+    const found = await page.waitForFunction(
+      (name) => [...document.querySelectorAll('#gallery sferum-link')].some((l) => l.shadowRoot?.querySelector('sferum-link-flow')?.shadowRoot?.querySelector(`sferum-step-${name}`)),
+      name,
+      { timeout: 10_000 },
+    );
+    if (!found) throw new Error(`no tile at ${name}`);
+  }
+  await page.locator('#gallery').screenshot({ path: join(out, 'desktop-gallery.png') });
 });
 
 await scenario('MAX at phone width: phone, pending, confirmed', async (page) => {
@@ -126,7 +220,7 @@ await scenario('the «Сферум» section: search the chats, join a live less
   await hub.locator('input[type=search]').fill('ёлочные');
   await hub.getByRole('link', { name: /Ёлочные игрушки/ }).waitFor();
   await page.locator('#hub-frame').screenshot({ path: join(out, 'desktop-hub-chats-search.png') });
-  const joinLink = page.locator('sferum-join[lesson-id="lesson-live"]').getByRole('link', { name: /Подключиться/ });
+  const joinLink = page.locator('#hub-frame sferum-join[lesson-id="lesson-live"]').getByRole('link', { name: /Подключиться/ });
   if ((await joinLink.getAttribute('href')) !== 'https://sferum.ru/call/vc-live') throw new Error('no live lesson link');
   await hub.getByRole('tab', { name: 'Видеоконференции' }).click();
   await hub.getByRole('link', { name: /Перейти в видеоконференцию/ }).first().waitFor();
