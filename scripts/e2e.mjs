@@ -3,7 +3,7 @@
 // static server, clicked through by playwright-core in Debian's Chromium as a person would.
 // Fails on any console error or page error. Screenshots go to e2e-results/.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,6 +13,8 @@ const root = new URL('..', import.meta.url).pathname;
 const site = join(root, 'dist-demo');
 const out = join(root, 'e2e-results');
 const BASE = '/sferum/';
+// Screenshots of this run only (no stale failure pictures from an earlier one).
+rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '-s', 'build:demo'], { cwd: root, stdio: 'inherit' });
