@@ -36,10 +36,10 @@ try {
   if (check) {
     const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (committed !== fresh) {
+      // exitCode, not exit(): the finally below must still restore package.json.
       console.error('custom-elements.json is stale: run `npm run manifest` and commit the result.');
-      process.exit(1);
-    }
-    console.log('custom-elements.json is up to date.');
+      process.exitCode = 1;
+    } else console.log('custom-elements.json is up to date.');
   } else {
     writeFileSync(target, fresh);
     console.log(`custom-elements.json: ${manifest.modules.length} modules`);
