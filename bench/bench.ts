@@ -131,4 +131,5 @@ async function heap(rows: number): Promise<{ before: number; after: number; node
   return { before, after: memory(), nodes: result.nodes };
 }
 
-Object.assign(window, { benchElement: element, benchPlain: plain, benchHeap: heap, benchReady: true });
+Object.assign(window, { benchAdapter: adapterWith, benchElement: element, benchPlain: plain, benchHeap: heap, benchReady: true });
+

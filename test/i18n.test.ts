@@ -38,7 +38,13 @@ describe('i18n dictionaries', () => {
     for (const dict of [ru, en, flowRu, flowEn, listsRu, listsEn]) {
       for (const [key, value] of Object.entries(dict)) {
         if (typeof value === 'string') expect(value.trim(), key).not.to.equal('');
-        else for (const form of ['one', 'few', 'many', 'other'] as const) expect(value[form], `${key}.${form}`).to.contain('{n}');
+        else {
+          for (const form of ['one', 'few', 'many', 'other'] as const) {
+            expect(value[form].trim(), `${key}.${form}`).not.to.equal('');
+            // Every plural is a phrase with its number, except the word a card puts after one.
+            if (!key.endsWith('Unit')) expect(value[form], `${key}.${form}`).to.contain('{n}');
+          }
+        }
       }
     }
   });
@@ -82,13 +88,13 @@ describe('Russian plurals', () => {
 
   it('writes counts as phrases', () => {
     const t = new Translator('ru');
-    expect(t.plural('members', 1)).to.equal('1 участник');
-    expect(t.plural('members', 3)).to.equal('3 участника');
-    expect(t.plural('members', 11)).to.equal('11 участников');
-    expect(t.plural('members', 21)).to.equal('21 участник');
-    expect(t.plural('members', 1000)).to.equal('1\u00a0000 участников');
-    expect(new Translator('en').plural('members', 1)).to.equal('1 member');
-    expect(new Translator('en').plural('members', 2)).to.equal('2 members');
+    expect(t.plural('chatsCount', 1)).to.equal('1 чат');
+    expect(t.plural('chatsCount', 3)).to.equal('3 чата');
+    expect(t.plural('chatsCount', 11)).to.equal('11 чатов');
+    expect(t.plural('chatsCount', 21)).to.equal('21 чат');
+    expect(t.plural('chatsCount', 1000)).to.equal('1\u00a0000 чатов');
+    expect(new Translator('en').plural('chatsCount', 1)).to.equal('1 chat');
+    expect(new Translator('en').plural('chatsCount', 2)).to.equal('2 chats');
   });
 
   it('writes waits and countdowns', () => {

@@ -13,16 +13,7 @@ export const listSchemas = memoByPolicy((policy: UrlPolicy) => {
     subject: z.nullish(text(300)),
     url: optionalSafeUrl(policy),
   });
-  // Rows are rebuilt as literals with every field: V8 then keeps all seven fields inside the object
-  // instead of spilling three into a side array, which makes 10,000 chats ~30% smaller in memory.
-  const chatList = z.object({
-    chats: z.pipe(
-      z.array(chat).check(z.maxLength(100_000)),
-      z.transform((rows) =>
-        rows.map((c) => ({ id: c.id, name: c.name, type: c.type, members: c.members, admin: c.admin, subject: c.subject, url: c.url })),
-      ),
-    ),
-  });
+  const chatList = z.object({ chats: z.array(chat).check(z.maxLength(100_000)) });
 
   const conference = z
     .object({
@@ -54,6 +45,33 @@ export const listSchemas = memoByPolicy((policy: UrlPolicy) => {
 
   return { chat, chatList, conference, conferenceList, lessonConference };
 });
+
+/**
+ * After validation, a row whose every field came through unchanged is replaced by the adapter's
+ * own object: 10,000 chats then cost the element no copy. Nothing an element reads differs from
+ * the validated row, and the link is checked again whenever a row renders, so a host that changes
+ * an object afterwards still cannot turn its URL into a link.
+ */
+export function adoptUnchangedChats(list: ChatList, input: unknown): ChatList {
+  const given = (input as { chats: readonly Record<string, unknown>[] }).chats;
+  const rows = list.chats;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const original = given[i]!;
+    if (
+      row.id === original.id &&
+      row.name === original.name &&
+      row.type === original.type &&
+      row.members === original.members &&
+      row.admin === original.admin &&
+      row.subject === original.subject &&
+      row.url === original.url
+    ) {
+      rows[i] = original as Chat;
+    }
+  }
+  return list;
+}
 
 type ListSchemas = ReturnType<typeof listSchemas>;
 export type Chat = z.output<ListSchemas['chat']>;

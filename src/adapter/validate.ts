@@ -78,7 +78,7 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
   // module is here, answers are parsed at once (a repeated `import()` still costs a task).
   const flow = (what: string) => (d: unknown) => withModule(flowModule, (m) => parseResponse(m.flowSchemas(policy).flow, d, what));
   const list =
-    <K extends 'chatList' | 'conferenceList' | 'lessonConference'>(key: K, what: string) =>
+    <K extends 'conferenceList' | 'lessonConference'>(key: K, what: string) =>
     (d: unknown) =>
       withModule(listModule, (m) => parseResponse(m.listSchemas(policy)[key] as Parser<never>, d, what));
   const result: ValidatedAdapter = {
@@ -95,7 +95,10 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
       call(signal, () => adapter.completeExternal(flowId, result, signal), flow('completeExternal')),
     pollLink: (flowId, signal) => call(signal, () => adapter.pollLink(flowId, signal), flow('pollLink')),
     unlink: (signal) => call(signal, () => adapter.unlink(signal), (d) => parseResponse(link.linkStatus, d, 'unlink')),
-    listChats: (signal) => call(signal, () => adapter.listChats(signal), list('chatList', 'listChats')),
+    listChats: (signal) =>
+      call(signal, () => adapter.listChats(signal), (d) =>
+        withModule(listModule, (m) => m.adoptUnchangedChats(parseResponse(m.listSchemas(policy).chatList, d, 'listChats'), d)),
+      ),
     listConferences: (period, signal) =>
       call(signal, () => adapter.listConferences(period, signal), list('conferenceList', 'listConferences')),
     getLessonConference: (lessonId, signal) =>

@@ -57,6 +57,5 @@ export const en: CoreMessages = {
   minutesShort: '{n} min',
   seconds: { one: '{n} second', few: '{n} seconds', many: '{n} seconds', other: '{n} seconds' },
   minutes: { one: '{n} minute', few: '{n} minutes', many: '{n} minutes', other: '{n} minutes' },
-  members: { one: '{n} member', few: '{n} members', many: '{n} members', other: '{n} members' },
   chatsCount: { one: '{n} chat', few: '{n} chats', many: '{n} chats', other: '{n} chats' },
 };

@@ -20,6 +20,7 @@ export const listsEn: ListsMessages = {
   chatsFound: { one: '{n} chat found', few: '{n} chats found', many: '{n} chats found', other: '{n} chats found' },
   sortBy: 'Sort by “{column}”',
   noSubject: '—',
+  membersUnit: { one: 'member', few: 'members', many: 'members', other: 'members' },
 
   vcsCaption: 'Video conferences',
   vcsTitle: 'Title',

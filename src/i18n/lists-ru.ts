@@ -25,6 +25,8 @@ export const listsRu = {
   chatsFound: { one: 'Найден {n} чат', few: 'Найдено {n} чата', many: 'Найдено {n} чатов', other: 'Найдено {n} чата' } as PluralMessage,
   sortBy: 'Сортировать по столбцу «{column}»',
   noSubject: '—',
+  /** The word after a member count in cards: «28 участников». */
+  membersUnit: { one: 'участник', few: 'участника', many: 'участников', other: 'участника' } as PluralMessage,
 
   // conferences (seeds 000, 001)
   vcsCaption: 'Видеоконференции',

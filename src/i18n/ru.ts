@@ -68,7 +68,6 @@ export const ru = {
   minutesShort: '{n} мин',
   seconds: { one: '{n} секунду', few: '{n} секунды', many: '{n} секунд', other: '{n} секунды' } as PluralMessage,
   minutes: { one: '{n} минуту', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' } as PluralMessage,
-  members: { one: '{n} участник', few: '{n} участника', many: '{n} участников', other: '{n} участника' } as PluralMessage,
   chatsCount: { one: '{n} чат', few: '{n} чата', many: '{n} чатов', other: '{n} чата' } as PluralMessage,
 };
 

@@ -100,18 +100,6 @@ export const chatsStyles = css`
   .numeric {
     font-variant-numeric: tabular-nums;
   }
-  .label {
-    display: none;
-  }
-  /* In the table the number shows and the phrase is for screen readers; in cards, the phrase shows. */
-  .phrase {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
   .unavailable {
     display: block;
     color: var(--_muted);
@@ -138,19 +126,13 @@ export const chatsStyles = css`
     .cell {
       padding: 2px 12px;
     }
-    .label {
-      display: inline;
+    /* Cards name each value (the column headers are hidden) and say «28 участников». */
+    .cell[data-label]::before {
+      content: attr(data-label) ': ';
       color: var(--_muted);
     }
-    .num {
-      display: none;
-    }
-    .phrase {
-      position: static;
-      width: auto;
-      height: auto;
-      overflow: visible;
-      clip: auto;
+    .numeric::after {
+      content: ' ' attr(data-unit);
     }
     .body.virtual .row {
       min-height: 150px;

@@ -47,12 +47,21 @@ describe('<sferum-chats>', () => {
     const link = root(el).querySelector<HTMLAnchorElement>('a.name')!;
     expect(link.href).to.match(/^https:\/\/sferum\.ru\/chat\//);
     expect(link.rel).to.equal('noopener noreferrer');
+    expect(root(el).getElementById(link.getAttribute('aria-describedby')!)!.textContent).to.equal('(откроется в новой вкладке)');
     await expect(el).to.be.accessible();
   });
 
-  it('member counts are Russian phrases for screen readers and in cards', async () => {
+  it('member counts: the number under its header in the table, a Russian phrase in cards', async () => {
     const { el } = await chats();
-    const phrases = [...root(el).querySelectorAll('.phrase')].map((p) => p.textContent);
+    const cells = () => [...root(el).querySelectorAll<HTMLElement>('.body .numeric')];
+    // The table shows the number; the column header says what it counts.
+    expect(cells().map((cell) => cell.textContent!.trim())).to.include.members(['28', '41', '3', '1']);
+    expect(getComputedStyle(cells()[0]!, '::after').content).to.equal('none');
+    // A card has no header above it: the count is followed by the word in the right plural form.
+    el.style.width = '360px';
+    await waitUntil(() => getComputedStyle(cells()[0]!, '::after').content !== 'none', 'no card phrase');
+    // Generated content is what the person sees and what assistive tech reads.
+    const phrases = cells().map((cell) => `${cell.textContent!.trim()}${JSON.parse(getComputedStyle(cell, '::after').content) as string}`);
     expect(phrases).to.include('28 участников');
     expect(phrases).to.include('41 участник');
     expect(phrases).to.include('3 участника');
@@ -129,9 +138,10 @@ describe('<sferum-chats>', () => {
     expect(getComputedStyle(head).display).to.equal('none');
     const row = root(el).querySelector<HTMLElement>('.body [role="row"]')!;
     expect(getComputedStyle(row).gridTemplateColumns.split(' ').length).to.equal(1);
-    expect(getComputedStyle(root(el).querySelector('.label')!).display).to.equal('inline');
-    const phrase = root(el).querySelector<HTMLElement>('.phrase')!;
-    expect(phrase.getBoundingClientRect().width).to.be.greaterThan(20);
+    // Each value is named by its column in the card, the count is a phrase.
+    const typeCell = row.querySelector<HTMLElement>('[data-label]')!;
+    expect(getComputedStyle(typeCell, '::before').content).to.equal('"Тип: "');
+    expect(row.querySelector<HTMLElement>('.numeric')!.textContent!.trim() + JSON.parse(getComputedStyle(row.querySelector('.numeric')!, '::after').content)).to.equal('28 участников');
     await expect(el).to.be.accessible();
     const wide = await chats('linked', '900px');
     expect(getComputedStyle(root(wide.el).querySelector('.head')!).display).to.not.equal('none');
@@ -182,6 +192,24 @@ describe('<sferum-chats>', () => {
     await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error');
     expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('Сервер вернул непонятный ответ');
     expect(root(el).querySelector('[role="table"]'), 'never half a table').to.equal(null);
+  });
+
+  it('keeps the adapter\u2019s own rows, not copies, and checks each link again as it renders', async () => {
+    const mock = await scenario('linked');
+    let answer: { chats: { name: string; url?: string | null }[] } | undefined;
+    const adapter = { ...mock.adapter, listChats: async (signal: AbortSignal) => (answer = await mock.adapter.listChats(signal)) };
+    const el = await fixture<SferumChats>(html`<sferum-chats style="width:900px" .adapter=${adapter}></sferum-chats>`);
+    await ready(el);
+    expect(root(el).querySelectorAll('.body a.name').length).to.equal(answer!.chats.length);
+    // A host that changes a row after handing it over changes what shows (no copy was made)…
+    answer!.chats[0]!.name = 'Изменённый чат';
+    answer!.chats[0]!.url = 'javascript:alert(1)';
+    await click(header(el, 'Наименование').querySelector('button')!);
+    await waitUntil(() => names(el).includes('Изменённый чат'), 'the row is not the adapter\u2019s object');
+    // …but cannot turn its URL into a link.
+    const row = [...root(el).querySelectorAll('.body [role="row"]')].find((r) => r.textContent!.includes('Изменённый чат'))!;
+    expect(row.querySelector('a'), 'an unsafe URL set later is not a link').to.equal(null);
+    expect(row.querySelector('.unavailable')!.textContent).to.equal('Ссылка недоступна');
   });
 
   it('hostile data renders as text; unsafe links are not links', async () => {

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { toSferumError } from '../../adapter/errors.js';
+import { toSafeUrl, type UrlPolicy } from '../../adapter/urls.js';
 import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { listsPack } from '../../i18n/lists.js';
@@ -164,6 +165,8 @@ export class SferumChats extends SferumElement {
     if (all.length === 0) return html`<p class="message" role="status">${i18n.t('chatsEmpty')}</p>`;
     const rows = this.rows(all);
     const virtual = rows.length > VIRTUALIZE_ABOVE && this.virtualize !== undefined;
+    // The policy the answer was validated with (one object, so its compiled form is reused).
+    const policy = this.api!.policy;
     return html`<div class="toolbar">
         <div class="search">
           <label for="search">${i18n.t('chatsSearch')}</label>
@@ -181,6 +184,7 @@ export class SferumChats extends SferumElement {
         <p class="count" role="status">${this.query ? i18n.plural('chatsFound', rows.length) : ''}</p>
       </div>
       <div class="caption" id="caption">${i18n.t('chatsCaption')}</div>
+      <span id="new-tab" hidden>${i18n.t('opensInNewTab')}</span>
       <div class="table" part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
         <div role="rowgroup">
           <div class="row head" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c))}</div>
@@ -189,9 +193,9 @@ export class SferumChats extends SferumElement {
           ? html`<p class="message">${i18n.t('chatsNothingFound', { query: this.query })}</p>`
           : virtual
             ? html`<div class="body virtual" role="rowgroup">
-                ${this.virtualize!({ items: rows as Row[], keyFunction: (row: Row) => row.id, renderItem: (row: Row, index: number) => this.renderRow(i18n, row, index), scroller: true })}
+                ${this.virtualize!({ items: rows as Row[], keyFunction: (row: Row) => row.id, renderItem: (row: Row, index: number) => this.renderRow(i18n, policy, row, index), scroller: true })}
               </div>`
-            : html`<div class="body" role="rowgroup">${rows.map((row, index) => this.renderRow(i18n, row, index))}</div>`}
+            : html`<div class="body" role="rowgroup">${rows.map((row, index) => this.renderRow(i18n, policy, row, index))}</div>`}
       </div>`;
   }
 
@@ -206,20 +210,23 @@ export class SferumChats extends SferumElement {
     </div>`;
   }
 
-  private renderRow(i18n: Translator, row: Row, index: number): TemplateResult {
-    const label = (column: Column) => html`<span class="label">${i18n.t(HEADER_KEYS[column])}: </span>`;
+  /**
+   * A row is seven elements, like a plain table row: card labels, the unit after a member count
+   * and «opens in a new tab» come from attributes and one shared description, not per-row nodes.
+   */
+  private renderRow(i18n: Translator, policy: UrlPolicy, row: Row, index: number): TemplateResult {
+    // Checked again as it renders: the row may be the adapter's own object (see adoptUnchangedChats).
+    const url = toSafeUrl(row.url, policy);
     return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
       <div class="cell" role="cell">
-        ${row.url
-          ? html`<a class="name" href=${row.url} target="_blank" rel="noopener noreferrer" title=${row.name}
-              >${row.name}<span class="visually-hidden"> ${i18n.t('opensInNewTab')}</span></a
-            >`
+        ${url
+          ? html`<a class="name" href=${url} target="_blank" rel="noopener noreferrer" title=${row.name} aria-describedby="new-tab">${row.name}</a>`
           : html`<span class="name" title=${row.name}>${row.name}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`}
       </div>
-      <div class="cell" role="cell">${label('type')}${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
-      <div class="cell numeric" role="cell"><span class="num" aria-hidden="true">${i18n.number(row.members)}</span><span class="phrase">${i18n.plural('members', row.members)}</span></div>
-      <div class="cell" role="cell">${label('admin')}${row.admin}</div>
-      <div class="cell" role="cell">${label('subject')}${row.subject ?? nothing}${row.subject ? nothing : html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
+      <div class="cell" role="cell" data-label=${i18n.t('chatsType')}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
+      <div class="cell numeric" role="cell" data-unit=${i18n.plural('membersUnit', row.members)}>${i18n.number(row.members)}</div>
+      <div class="cell" role="cell" data-label=${i18n.t('chatsAdmin')}>${row.admin}</div>
+      <div class="cell" role="cell" data-label=${i18n.t('chatsSubject')}>${row.subject || html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
     </div>`;
   }
 }
