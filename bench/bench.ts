@@ -2,10 +2,20 @@
 // reports how long each takes to put its first screen on the page. Driven by scripts/bench.mjs.
 import { manyChats } from '../mocks/data.js';
 import type { SferumAdapter } from '../src/adapter/adapter.js';
+import { LitElement, html } from 'lit';
 import '../src/define/sferum-chats.js';
 
 const stage = document.querySelector<HTMLElement>('#stage')!;
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+/**
+ * An empty stage and a collected heap before each measurement: garbage from the previous run
+ * (10,000 rows make plenty) must not be collected inside the next one's timing.
+ */
+async function fresh(): Promise<void> {
+  stage.replaceChildren();
+  (globalThis as { gc?: () => void }).gc?.();
+  await frame();
+}
 const SHOWN = '.body [role="row"], .message';
 
 /**
@@ -57,14 +67,12 @@ function adapterWith(rows: number): SferumAdapter {
   };
 }
 
-/** Time from handing over the data to the first painted screen (the adapter answers at once). */
 /**
  * From handing over the data to the first screen laid out: the element loads (the adapter answers
- * at once), validates, sorts and renders; layout is forced so that both sides pay for it.
+ * at once), validates and renders; layout is forced so that both sides pay for it.
  */
 async function element(rows: number, adapter = adapterWith(rows)): Promise<{ ms: number; nodes: number }> {
-  stage.replaceChildren();
-  await frame();
+  await fresh();
   const el = document.createElement('sferum-chats');
   el.adapter = adapter;
   const start = performance.now();
@@ -75,13 +83,10 @@ async function element(rows: number, adapter = adapterWith(rows)): Promise<{ ms:
   return { ms, nodes: el.shadowRoot!.querySelectorAll('*').length };
 }
 
-async function plain(rows: number): Promise<{ ms: number; nodes: number }> {
-  stage.replaceChildren();
-  await frame();
-  const chats = rowsFromNetwork(rows);
-  const start = performance.now();
-  const table = document.createElement('table');
-  table.innerHTML = '<caption>Чаты</caption><thead><tr><th>Наименование</th><th>Тип</th><th>Количество участников</th><th>Администратор чата</th><th>Предмет</th></tr></thead>';
+const HEADERS = ['Наименование', 'Тип', 'Количество участников', 'Администратор чата', 'Предмет'];
+
+/** The plain-DOM rows, built by hand: the baseline of the targets. */
+function plainRows(chats: ReturnType<typeof manyChats>): HTMLTableSectionElement {
   const body = document.createElement('tbody');
   for (const chat of chats) {
     const tr = document.createElement('tr');
@@ -98,11 +103,62 @@ async function plain(rows: number): Promise<{ ms: number; nodes: number }> {
     }
     body.append(tr);
   }
-  table.append(body);
+  return body;
+}
+
+/**
+ * Plain DOM: the table with its caption and header, nothing else. With `controls`, a reference
+ * (not a target): the same plus what the element has to show besides rows, a labelled search
+ * field and a sort button in each header.
+ */
+async function plain(rows: number, controls = false): Promise<{ ms: number; nodes: number }> {
+  await fresh();
+  const chats = rowsFromNetwork(rows);
+  const start = performance.now();
+  const table = document.createElement('table');
+  const th = (label: string) => (controls ? `<th><button type="button">${label}<span aria-hidden="true">↕</span></button></th>` : `<th>${label}</th>`);
+  table.innerHTML = `<caption>Чаты</caption><thead><tr>${HEADERS.map(th).join('')}</tr></thead>`;
+  table.append(plainRows(chats));
+  if (controls) {
+    const search = document.createElement('div');
+    search.innerHTML = '<label for="q">Поиск по чатам</label><input id="q" type="search" aria-describedby="q-hint" /><span id="q-hint">По названию, администратору или предмету</span>';
+    stage.append(search);
+  }
   stage.append(table);
   void stage.offsetHeight;
   const ms = performance.now() - start;
   return { ms, nodes: table.querySelectorAll('*').length };
+}
+
+/**
+ * A reference, not a target: a bare Lit element rendering the plain table into its shadow root
+ * from data in hand (no adapter, validation, styles or controls). The distance from plain DOM to
+ * this is what Lit and a shadow root cost.
+ */
+class BenchLitTable extends LitElement {
+  static override properties = { chats: { attribute: false } };
+  declare chats: ReturnType<typeof manyChats>;
+  override render() {
+    return html`<table>
+      <caption>Чаты</caption>
+      <thead><tr>${HEADERS.map((label) => html`<th>${label}</th>`)}</tr></thead>
+      <tbody>${this.chats.map((c) => html`<tr><td><a href=${c.url ?? '#'}>${c.name}</a></td><td>${c.type}</td><td>${c.members}</td><td>${c.admin}</td><td>${c.subject ?? '—'}</td></tr>`)}</tbody>
+    </table>`;
+  }
+}
+customElements.define('bench-lit-table', BenchLitTable);
+
+async function bareLit(rows: number): Promise<{ ms: number; nodes: number }> {
+  await fresh();
+  const chats = rowsFromNetwork(rows);
+  const start = performance.now();
+  const el = document.createElement('bench-lit-table') as BenchLitTable;
+  el.chats = chats;
+  stage.append(el);
+  await el.updateComplete;
+  void stage.offsetHeight;
+  const ms = performance.now() - start;
+  return { ms, nodes: el.shadowRoot!.querySelectorAll('*').length };
 }
 
 /** Collects garbage until the heap stops shrinking (DOM wrappers go in a later pass than JS). */
@@ -120,8 +176,7 @@ async function settle(memory: () => number): Promise<void> {
 
 async function heap(rows: number): Promise<{ before: number; after: number; nodes: number }> {
   const memory = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-  stage.replaceChildren();
-  await frame();
+  await fresh();
   // The data is in memory before we measure: what counts is what the element adds.
   const adapter = adapterWith(rows);
   await settle(memory);
@@ -131,5 +186,5 @@ async function heap(rows: number): Promise<{ before: number; after: number; node
   return { before, after: memory(), nodes: result.nodes };
 }
 
-Object.assign(window, { benchAdapter: adapterWith, benchElement: element, benchPlain: plain, benchHeap: heap, benchReady: true });
+Object.assign(window, { benchAdapter: adapterWith, benchElement: element, benchPlain: plain, benchControls: (rows: number) => plain(rows, true), benchLit: bareLit, benchHeap: heap, benchReady: true });
 

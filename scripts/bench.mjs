@@ -2,7 +2,9 @@
 // `npm run bench`: <sferum-chats> with 5, 200, 1,000 and 10,000 rows beside a plain-DOM table of
 // the same rows, in the same headless Chromium run (playwright-core + Debian's chromium; nothing
 // downloads a browser). Reports medians, the ratio to plain DOM, the JS heap and the shadow-root
-// node count after 10,000 rows, and checks the targets. Results go to bench-results/bench.json.
+// node count after 10,000 rows, and checks the targets. Up to the threshold it also times two
+// references that are not targets: the same table from a bare Lit element, and plain DOM with the
+// search field and sort buttons. Results go to bench-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -13,6 +15,9 @@ const SIZES = [5, 50, 200, 1000, 10000];
 // Keep in step with VIRTUALIZE_ABOVE in src/components/chats/sferum-chats.ts.
 const THRESHOLD = 50;
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+// References (not targets) for the small tables: the same table from a bare Lit element, and plain
+// DOM with the search field and sort buttons the element shows besides its rows.
+const REFERENCE_UP_TO = THRESHOLD;
 
 const executablePath = ensureChromium();
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs: a 5-row table
@@ -40,17 +45,30 @@ try {
     await page.evaluate((n) => window.benchElement(n), n);
     await page.evaluate((n) => window.benchPlain(n), n);
   }
+  for (const name of ['benchLit', 'benchControls']) await page.evaluate(([name]) => window[name](50), [name]);
   const results = [];
   for (const n of SIZES) {
     process.stderr.write(`bench: ${n} rows…\n`);
     const element = [];
     const plain = [];
+    const lit = [];
+    const controls = [];
     for (let i = 0; i < RUNS; i++) {
-      // Alternate, so that neither side always runs on a warmer page.
+      // Alternate, so that no side always runs on a warmer page.
       element.push((await page.evaluate((n) => window.benchElement(n), n)).ms);
       plain.push((await page.evaluate((n) => window.benchPlain(n), n)).ms);
+      if (n <= REFERENCE_UP_TO) {
+        lit.push((await page.evaluate((n) => window.benchLit(n), n)).ms);
+        controls.push((await page.evaluate((n) => window.benchControls(n), n)).ms);
+      }
     }
-    results.push({ rows: n, element: median(element), plain: median(plain), ratio: median(element) / median(plain) });
+    results.push({
+      rows: n,
+      element: median(element),
+      plain: median(plain),
+      ratio: median(element) / median(plain),
+      ...(lit.length ? { bareLit: median(lit), plainWithControls: median(controls) } : {}),
+    });
   }
   // The heap: the median of five measurements, each on a settled heap.
   const heaps = [];
@@ -58,7 +76,11 @@ try {
   const heapAddedMb = median(heaps.map((h) => (h.after - h.before) / 1024 / 1024));
   const big = heaps.at(-1);
 
-  const rows = [['rows', '<sferum-chats> first screen (ms)', 'plain DOM, all rows (ms)', 'ratio'], ...results.map((r) => [String(r.rows), r.element.toFixed(1), r.plain.toFixed(1), `${r.ratio.toFixed(2)}×`])];
+  const ref = (ms, r) => (ms === undefined ? '' : `${ms.toFixed(2)} (${(ms / r.plain).toFixed(2)}×)`);
+  const rows = [
+    ['rows', '<sferum-chats> first screen (ms)', 'plain DOM, all rows (ms)', 'ratio', 'ref: bare Lit element', 'ref: plain DOM + search field, sort buttons'],
+    ...results.map((r) => [String(r.rows), r.element.toFixed(2), r.plain.toFixed(2), `${r.ratio.toFixed(2)}×`, ref(r.bareLit, r), ref(r.plainWithControls, r)]),
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const row of rows) console.log(`| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
   console.log(`\nJS heap the element adds for 10,000 rows (the data already in memory): ${heapAddedMb.toFixed(2)} MB; shadow-root nodes: ${big.nodes}`);
