@@ -186,5 +186,4 @@ async function heap(rows: number): Promise<{ before: number; after: number; node
   return { before, after: memory(), nodes: result.nodes };
 }
 
-Object.assign(window, { benchAdapter: adapterWith, benchElement: element, benchPlain: plain, benchControls: (rows: number) => plain(rows, true), benchLit: bareLit, benchHeap: heap, benchReady: true });
-
+Object.assign(window, { benchElement: element, benchPlain: plain, benchControls: (rows: number) => plain(rows, true), benchLit: bareLit, benchHeap: heap, benchReady: true });

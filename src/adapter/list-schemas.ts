@@ -50,25 +50,17 @@ export const listSchemas = memoByPolicy((policy: UrlPolicy) => {
  * After validation, a row whose every field came through unchanged is replaced by the adapter's
  * own object: 10,000 chats then cost the element no copy. Nothing an element reads differs from
  * the validated row, and the link is checked again whenever a row renders, so a host that changes
- * an object afterwards still cannot turn its URL into a link.
+ * an object afterwards still cannot turn its URL into a link. The fields compared are the validated
+ * row's own, so a field the schema gains (or transforms) is compared without a list to keep.
  */
 export function adoptUnchangedChats(list: ChatList, input: unknown): ChatList {
   const given = (input as { chats: readonly Record<string, unknown>[] }).chats;
   const rows = list.chats;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  next: for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown>;
     const original = given[i]!;
-    if (
-      row.id === original.id &&
-      row.name === original.name &&
-      row.type === original.type &&
-      row.members === original.members &&
-      row.admin === original.admin &&
-      row.subject === original.subject &&
-      row.url === original.url
-    ) {
-      rows[i] = original as Chat;
-    }
+    for (const key in row) if (row[key] !== original[key]) continue next;
+    rows[i] = original as Chat;
   }
   return list;
 }

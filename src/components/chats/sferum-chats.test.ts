@@ -25,6 +25,8 @@ before(() => {
 after(() => {
   window.onerror = mochaOnError;
 });
+/** A card's member count as shown: the number, then the word its `::after` adds. */
+const countText = (cell: Element) => `${cell.textContent!.trim()}${JSON.parse(getComputedStyle(cell, '::after').content) as string}`;
 const header = (el: Element, label: string) => [...root(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].find((h) => h.textContent!.includes(label))!;
 
 async function chats(name: Parameters<typeof scenario>[0] = 'linked', width = '900px') {
@@ -61,7 +63,7 @@ describe('<sferum-chats>', () => {
     el.style.width = '360px';
     await waitUntil(() => getComputedStyle(cells()[0]!, '::after').content !== 'none', 'no card phrase');
     // Generated content is what the person sees and what assistive tech reads.
-    const phrases = cells().map((cell) => `${cell.textContent!.trim()}${JSON.parse(getComputedStyle(cell, '::after').content) as string}`);
+    const phrases = cells().map(countText);
     expect(phrases).to.include('28 участников');
     expect(phrases).to.include('41 участник');
     expect(phrases).to.include('3 участника');
@@ -141,7 +143,7 @@ describe('<sferum-chats>', () => {
     // Each value is named by its column in the card, the count is a phrase.
     const typeCell = row.querySelector<HTMLElement>('[data-label]')!;
     expect(getComputedStyle(typeCell, '::before').content).to.equal('"Тип: "');
-    expect(row.querySelector<HTMLElement>('.numeric')!.textContent!.trim() + JSON.parse(getComputedStyle(row.querySelector('.numeric')!, '::after').content)).to.equal('28 участников');
+    expect(countText(row.querySelector('.numeric')!)).to.equal('28 участников');
     await expect(el).to.be.accessible();
     const wide = await chats('linked', '900px');
     expect(getComputedStyle(root(wide.el).querySelector('.head')!).display).to.not.equal('none');

@@ -224,10 +224,10 @@ export class SferumChats extends SferumElement {
           ? html`<a class="name" href=${url} target="_blank" rel="noopener noreferrer" title=${row.name} aria-describedby="new-tab">${row.name}</a>`
           : html`<span class="name" title=${row.name}>${row.name}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`}
       </div>
-      <div class="cell" role="cell" data-label=${i18n.t('chatsType')}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
+      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.type)}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
       <div class="cell numeric" role="cell" data-unit=${i18n.plural('membersUnit', row.members)}>${i18n.number(row.members)}</div>
-      <div class="cell" role="cell" data-label=${i18n.t('chatsAdmin')}>${row.admin}</div>
-      <div class="cell" role="cell" data-label=${i18n.t('chatsSubject')}>${row.subject || html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
+      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.admin)}>${row.admin}</div>
+      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.subject)}>${row.subject || html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
     </div>`;
   }
 }
