@@ -90,6 +90,8 @@ export const flowSchemas = memoByPolicy((policy: UrlPolicy) => {
       pollIntervalMs: z.int().check(z.gte(1000), z.lte(600_000)),
       slowDown: z._default(z.boolean(), false),
       expiresAt: z.optional(dateTime()),
+      /** A link that opens the MAX bot (`https://max.ru/<bot>?start=<payload>`); unsafe → `null`, not shown. */
+      deepLink: optionalSafeUrl(policy),
     }),
     z.object({ ...base, kind: z.literal('done'), status: linkStatus }),
   ]);
