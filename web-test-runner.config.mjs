@@ -48,19 +48,19 @@ export default {
       return next();
     },
     // The VK ID callback page, served under its strict policy. `/test/vkid-callback.html` is the same
-    // page with the attributes a journal may set (`?opener-origin=…&return-url=…` of the test's choosing).
+    // page with the attributes a journal may set (`?opener-origin=…&return-url=…&lang=…` of the test's choosing).
     function vkidCallbackPage(context, next) {
       const configurable = context.path === '/test/vkid-callback.html';
       if (!configurable && context.path !== '/demo/vkid-callback.html') return next();
       context.set('Content-Security-Policy', CALLBACK_CSP);
       if (!configurable) return next();
-      const { 'opener-origin': openerOrigin, 'return-url': returnUrl } = context.query;
+      const { 'opener-origin': openerOrigin, 'return-url': returnUrl, lang = 'ru' } = context.query;
       const attributes = [
         openerOrigin === undefined ? '' : ` data-opener-origin="${attr(openerOrigin)}"`,
         returnUrl === undefined ? '' : ` data-return-url="${attr(returnUrl)}"`,
       ].join('');
       context.type = 'text/html';
-      context.body = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>VK ID</title>
+      context.body = `<!doctype html><html lang="${attr(lang)}"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>VK ID</title>
         <script type="module" src="/src/vkid-callback/vkid-callback.ts"${attributes}></script>
         </head><body><p id="sferum-vkid-callback" role="status">Завершаем вход через VK ID…</p></body></html>`;
       return undefined;

@@ -3,17 +3,14 @@
 // callback page (`sferum-widgets/vkid-callback`, served under `default-src 'none'; script-src 'self'`),
 // and the callback page's hand-over to the widget. The redirect fallback is in test/vkid-redirect.test.ts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { MOCK_CREDENTIALS } from '../mocks/data.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import '../src/define/sferum-link.js';
 import { byText, click, linkedCard, shadow, step, storedEverything, textOf } from './flow-helpers.js';
 import { scenario } from './mocks.js';
+import { VKID_ORIGIN, VKID_PAGE, remote, signInOnVkid, vkidState } from './remote-page.js';
 
-/** VK ID's stand-in lives on another origin: the page can neither read nor script it. */
-const VKID_ORIGIN = `http://127.0.0.1:${location.port}`;
-const VKID_PAGE = `${VKID_ORIGIN}/demo/mock-vkid/index.html`;
 /** The journal's redirect URI: the demo's callback page, on the journal's (this page's) origin. */
 const CALLBACK = `${location.origin}/demo/vkid-callback.html`;
 
@@ -31,17 +28,6 @@ afterEach(() => {
   window.open = realOpen;
   if (opened && !opened.closed) opened.close();
 });
-
-type RemoteAction =
-  | { action: 'find'; timeout?: number }
-  | { action: 'type'; selector: string; text: string; key?: string }
-  | { action: 'goto'; to: string }
-  | { action: 'close' };
-
-/** Acts in a page this one cannot script (a popup, a frame on another origin) with real input. */
-export function remote(url: string, payload: RemoteAction): Promise<unknown> {
-  return executeServerCommand('remote-page', { url, ...payload });
-}
 
 async function hosted(options: { vendor?: string; vkidCallbackUrl?: string } = {}) {
   const vendor = options.vendor ?? 'bars';
@@ -70,18 +56,9 @@ async function hosted(options: { vendor?: string; vkidCallbackUrl?: string } = {
 async function openVkid(s: HTMLElement): Promise<{ popup: Window; state: string }> {
   await click(byText(s, 'button', 'Войти через VK ID'));
   await waitUntil(() => opened !== null, 'no popup');
-  const url = (await remote(VKID_PAGE, { action: 'find' })) as string | null;
-  expect(url, 'the popup did not reach VK ID').to.be.a('string');
-  const state = new URL(url!).searchParams.get('state')!;
+  const state = await vkidState();
   expect(state).to.match(/^[0-9a-f]{32}$/);
   return { popup: opened!, state };
-}
-
-/** The user signs in on VK ID's page in the popup, with the keyboard. */
-async function signInOnVkid(): Promise<void> {
-  await remote(VKID_PAGE, { action: 'type', selector: 'input[name="login"]', text: MOCK_CREDENTIALS.phone, key: 'Enter' });
-  await remote(VKID_PAGE, { action: 'type', selector: 'input[name="password"]', text: MOCK_CREDENTIALS.password, key: 'Enter' });
-  await remote(VKID_PAGE, { action: 'type', selector: 'input[name="code"]', text: MOCK_CREDENTIALS.smsCode, key: 'Enter' });
 }
 
 const externalCalls = (backend: { requests: string[] }) => backend.requests.filter((r) => r.endsWith('/external')).length;
@@ -226,6 +203,15 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     await waitUntil(() => popup.closed, 'the popup did not close');
     await waitUntil(() => textOf(s).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
     expect(externalCalls(backend)).to.equal(0);
+  });
+
+  it('a return page that does not close itself is closed by the widget once its result is taken', async () => {
+    const { link, s, received } = await hosted();
+    const { popup, state } = await openVkid(s);
+    await remote(VKID_PAGE, { action: 'goto', to: `${location.origin}/test/fixtures/post-result.html?code=c1&state=${state}&device_id=d1` });
+    await waitUntil(() => received.length === 1, 'the result did not arrive');
+    await waitUntil(() => popup.closed, 'the popup stayed open');
+    await linkedCard(link);
   });
 
   it('a blocked popup: a clear message and the same page by redirect', async () => {
