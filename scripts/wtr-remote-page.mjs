@@ -12,7 +12,14 @@ async function findFrame(page, url, timeout) {
       .browserContext()
       .pages()
       .then((pages) => pages.filter((p) => p !== page && p.target().opener() === page.target()));
-    const frames = [...page.frames(), ...(await popups).map((p) => p.mainFrame())];
+    const frames = [...page.frames()];
+    for (const popup of await popups) {
+      try {
+        frames.push(popup.mainFrame());
+      } catch {
+        // A window that has just opened has no frame yet: looked at on the next round.
+      }
+    }
     const found = frames.filter((f) => f.url().startsWith(url)).at(-1);
     if (found || Date.now() > until) return found;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -27,7 +34,8 @@ export function remotePagePlugin() {
       const page = session.browser.getPage(session.id);
       const timeout = payload.timeout ?? 8000;
       const frame = await findFrame(page, payload.url, timeout);
-      if (payload.action === 'find') return frame ? frame.url() : null;
+      // The runner takes `null` for «no such command»: an empty string says «no such page».
+      if (payload.action === 'find') return frame ? frame.url() : '';
       if (!frame) throw new Error(`no page at ${payload.url}`);
       switch (payload.action) {
         case 'type': {

@@ -2,14 +2,14 @@
 // page on 127.0.0.1, a second origin of the same test server), VK ID's redirect to the journal's
 // callback page (`sferum-widgets/vkid-callback`, served under `default-src 'none'; script-src 'self'`),
 // and the callback page's hand-over to the widget. The redirect fallback is in test/vkid-redirect.test.ts.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { http } from 'msw';
 import { MOCK_CREDENTIALS } from '../mocks/data.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import '../src/define/sferum-link.js';
 import { byText, click, linkedCard, shadow, step, storedEverything, textOf } from './flow-helpers.js';
 import { scenario } from './mocks.js';
-import { VKID_ORIGIN, VKID_PAGE, remote, signInOnVkid, vkidState } from './remote-page.js';
+import { VKID_ORIGIN, VKID_PAGE, remote, signInOnVkid, until, vkidState } from './remote-page.js';
 
 /** The journal's redirect URI: the demo's callback page, on the journal's (this page's) origin. */
 const CALLBACK = `${location.origin}/demo/vkid-callback.html`;
@@ -35,7 +35,8 @@ async function hosted(options: { vendor?: string; vkidCallbackUrl?: string } = {
   const mock = await scenario('vkid-hosted', {
     vendor,
     vkidPageUrl: VKID_PAGE,
-    ...(options.vkidCallbackUrl ? { vkidCallbackUrl: options.vkidCallbackUrl } : {}),
+    // Always given: the mock keeps options from one scenario to the next.
+    vkidCallbackUrl: options.vkidCallbackUrl ?? CALLBACK,
     allowedHosts: [location.origin, VKID_ORIGIN],
   });
   // What the journal's backend receives from the widget (the request then goes on to the mock).
@@ -46,7 +47,7 @@ async function hosted(options: { vendor?: string; vkidCallbackUrl?: string } = {
     }),
   );
   const link = await fixture<SferumLink>(html`<sferum-link id="hosted" vendor=${vendor} .adapter=${mock.adapter}></sferum-link>`);
-  await waitUntil(() => shadow(link).querySelector('h2'));
+  await until(() => shadow(link).querySelector('h2'));
   await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать аккаунт к Сферум'));
   const s = await step(link, 'sferum-step-external');
   return { ...mock, link, s, received };
@@ -55,7 +56,7 @@ async function hosted(options: { vendor?: string; vkidCallbackUrl?: string } = {
 /** Opens VK ID from the step with a real click; returns the popup and the flow's one-time `state`. */
 async function openVkid(s: HTMLElement): Promise<{ popup: Window; state: string }> {
   await click(byText(s, 'button', 'Войти через VK ID'));
-  await waitUntil(() => opened !== null, 'no popup');
+  await until(() => opened !== null, 'no popup');
   const state = await vkidState();
   expect(state).to.match(/^[0-9a-f]{32}$/);
   return { popup: opened!, state };
@@ -71,7 +72,7 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     expect(textOf(s)).to.contain('Пароль и код вводятся только там');
     await expect(link).to.be.accessible();
     const { popup, state } = await openVkid(s);
-    await waitUntil(() => textOf(s).includes('Окно VK ID открыто'), 'no waiting message');
+    await until(() => textOf(s).includes('Окно VK ID открыто'), 'no waiting message');
     await expect(link).to.be.accessible();
     // Another origin: the journal page cannot look into VK ID's page.
     expect(() => popup.document).to.throw();
@@ -79,7 +80,7 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     await signInOnVkid();
 
     await linkedCard(link);
-    await waitUntil(() => popup.closed, 'the popup did not close');
+    await until(() => popup.closed, 'the popup did not close');
     // The documented message, nothing more: the backend gets exactly what VK ID returned.
     expect(received).to.deep.equal([{ code: 'mock-authorization-code', state, device_id: 'mock-device' }]);
     // No password, code or one-time value kept by the page, and no return address (that is for redirects).
@@ -100,12 +101,12 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { link, s, backend } = await hosted();
     const { popup } = await openVkid(s);
     await remote(VKID_PAGE, { action: 'close' });
-    await waitUntil(() => popup.closed, 'the popup is still open');
-    await waitUntil(() => textOf(s).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
+    await until(() => popup.closed, 'the popup is still open');
+    await until(() => textOf(s).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
     await expect(link).to.be.accessible();
     expect(externalCalls(backend)).to.equal(0);
     await click(byText(s, 'button', 'Попробовать ещё раз'));
-    await waitUntil(() => opened !== null && opened !== popup && !opened.closed, 'no second popup');
+    await until(() => opened !== null && opened !== popup && !opened.closed, 'no second popup');
     expect(await remote(VKID_PAGE, { action: 'find' })).to.be.a('string');
   });
 
@@ -113,10 +114,10 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { link, s, backend, received } = await hosted();
     const first = await openVkid(s);
     await remote(VKID_PAGE, { action: 'close' });
-    await waitUntil(() => first.popup.closed);
+    await until(() => first.popup.closed);
     // The user gives up and starts again: a new flow with a new one-time value.
     await click(byText(s, 'button', 'Отменить привязку'));
-    await waitUntil(() => shadow(link).querySelector('h2') && !shadow(link).querySelector('sferum-link-flow'), 'the flow did not end');
+    await until(() => shadow(link).querySelector('h2') && !shadow(link).querySelector('sferum-link-flow'), 'the flow did not end');
     await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
     const again = await step(link, 'sferum-step-external');
     const second = await openVkid(again);
@@ -125,17 +126,17 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     // VK ID returns to the callback page in the popup with the earlier flow's value: the page posts it
     // from the right window and origin, and closes; the widget takes nothing.
     await remote(VKID_PAGE, { action: 'goto', to: `${CALLBACK}?code=stale-code&state=${first.state}&device_id=d1` });
-    await waitUntil(() => second.popup.closed, 'the callback page did not close');
-    await waitUntil(() => textOf(again).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
+    await until(() => second.popup.closed, 'the callback page did not close');
+    await until(() => textOf(again).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
     expect(externalCalls(backend)).to.equal(0);
 
     // A foreign value (no flow's at all), the same way.
     await click(byText(again, 'button', 'Попробовать ещё раз'));
-    await waitUntil(() => opened !== second.popup && opened !== null, 'no new popup');
+    await until(() => opened !== second.popup && opened !== null, 'no new popup');
     const third = opened!;
     await remote(VKID_PAGE, { action: 'goto', to: `${CALLBACK}?code=forged&state=${'f'.repeat(32)}&device_id=d1` });
-    await waitUntil(() => third.closed, 'the callback page did not close');
-    await waitUntil(() => textOf(again).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
+    await until(() => third.closed, 'the callback page did not close');
+    await until(() => textOf(again).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
     expect(externalCalls(backend)).to.equal(0);
     expect(received).to.deep.equal([]);
   });
@@ -157,7 +158,7 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     window.postMessage(good, location.origin);
     // Another window this page opened, on the callback page with a valid answer: it posts to us, its opener.
     const other = realOpen.call(window, `${CALLBACK}?code=forged&state=${state}&device_id=d1`, 'not-the-popup');
-    await waitUntil(() => other === null || other.closed, 'the other window did not finish', { timeout: 5000 });
+    await until(() => other === null || other.closed, 'the other window did not finish', { timeout: 5000 });
     await new Promise((r) => setTimeout(r, 300));
     sameOrigin.remove();
     otherOrigin.remove();
@@ -167,8 +168,8 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
 
     // Control: the same answer, returned by VK ID to the callback page in the popup, is taken.
     await remote(VKID_PAGE, { action: 'goto', to: `${CALLBACK}?code=genuine&state=${state}&device_id=d1` });
-    await waitUntil(() => externalCalls(backend) === 1, 'the genuine result was not accepted');
-    await waitUntil(() => popup.closed, 'the popup did not close');
+    await until(() => externalCalls(backend) === 1, 'the genuine result was not accepted');
+    await until(() => popup.closed, 'the popup did not close');
     expect(received).to.deep.equal([{ code: 'genuine', state, device_id: 'd1' }]);
   });
 
@@ -176,10 +177,10 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { link, s, received } = await hosted();
     const { popup, state } = await openVkid(s);
     await remote(VKID_PAGE, { action: 'goto', to: `${CALLBACK}?error=access_denied&error_description=User+denied+access&state=${state}` });
-    await waitUntil(() => popup.closed, 'the popup did not close');
-    await waitUntil(() => received.length === 1, 'nothing handed over');
+    await until(() => popup.closed, 'the popup did not close');
+    await until(() => received.length === 1, 'nothing handed over');
     expect(received).to.deep.equal([{ error: 'access_denied', error_description: 'User denied access', state }]);
-    await waitUntil(() => textOf(s).includes('Вход через VK ID не завершён. Попробуйте ещё раз.'), 'no declined message');
+    await until(() => textOf(s).includes('Вход через VK ID не завершён. Попробуйте ещё раз.'), 'no declined message');
     await expect(link).to.be.accessible();
   });
 
@@ -189,8 +190,8 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { link, s, received } = await hosted({ vkidCallbackUrl: told });
     const { popup, state } = await openVkid(s);
     await remote(VKID_PAGE, { action: 'goto', to: `${told}&code=c1&state=${state}&device_id=d1` });
-    await waitUntil(() => popup.closed, 'the popup did not close');
-    await waitUntil(() => received.length === 1, 'the result did not arrive');
+    await until(() => popup.closed, 'the popup did not close');
+    await until(() => received.length === 1, 'the result did not arrive');
     expect(received).to.deep.equal([{ code: 'c1', state, device_id: 'd1' }]);
     await linkedCard(link);
   });
@@ -200,8 +201,8 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { s, backend } = await hosted({ vkidCallbackUrl: untold });
     const { popup, state } = await openVkid(s);
     await remote(VKID_PAGE, { action: 'goto', to: `${untold}?code=c1&state=${state}&device_id=d1` });
-    await waitUntil(() => popup.closed, 'the popup did not close');
-    await waitUntil(() => textOf(s).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
+    await until(() => popup.closed, 'the popup did not close');
+    await until(() => textOf(s).includes('Окно VK ID закрыто до завершения входа'), 'no closed message', { timeout: 4000 });
     expect(externalCalls(backend)).to.equal(0);
   });
 
@@ -209,8 +210,8 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { link, s, received } = await hosted();
     const { popup, state } = await openVkid(s);
     await remote(VKID_PAGE, { action: 'goto', to: `${location.origin}/test/fixtures/post-result.html?code=c1&state=${state}&device_id=d1` });
-    await waitUntil(() => received.length === 1, 'the result did not arrive');
-    await waitUntil(() => popup.closed, 'the popup stayed open');
+    await until(() => received.length === 1, 'the result did not arrive');
+    await until(() => popup.closed, 'the popup stayed open');
     await linkedCard(link);
   });
 
@@ -218,7 +219,7 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     const { link, s } = await hosted();
     window.open = () => null;
     await click(byText(s, 'button', 'Войти через VK ID'));
-    await waitUntil(() => textOf(s).includes('Браузер не открыл окно VK ID'), 'no blocked message');
+    await until(() => textOf(s).includes('Браузер не открыл окно VK ID'), 'no blocked message');
     expect(byText(s, 'button', 'Открыть VK ID в этом окне')).to.exist;
     await expect(link).to.be.accessible();
   });

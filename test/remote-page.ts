@@ -1,11 +1,17 @@
 // Acting in a page the test page cannot script (a popup, a frame on another origin) through the
 // browser's own input: the `remote-page` command of scripts/wtr-remote-page.mjs.
+import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { MOCK_CREDENTIALS } from '../mocks/data.js';
 
 /** VK ID's stand-in lives on another origin of the same test server: the test page cannot read it. */
 export const VKID_ORIGIN = `http://127.0.0.1:${location.port}`;
 export const VKID_PAGE = `${VKID_ORIGIN}/demo/mock-vkid/index.html`;
+
+/** `waitUntil` with room for a second window to load its page on a busy machine. */
+export function until(condition: () => unknown, message?: string, options: { timeout?: number; interval?: number } = {}): Promise<void> {
+  return waitUntil(condition, message, { timeout: 8000, ...options });
+}
 
 export type RemoteAction =
   | { action: 'find'; timeout?: number }
@@ -20,7 +26,7 @@ export function remote(url: string, payload: RemoteAction): Promise<unknown> {
 
 /** The flow's one-time `state`, read from the address of VK ID's page once it is there. */
 export async function vkidState(): Promise<string> {
-  const url = (await remote(VKID_PAGE, { action: 'find' })) as string | null;
+  const url = (await remote(VKID_PAGE, { action: 'find' })) as string;
   if (!url) throw new Error('VK ID\u2019s page did not open');
   return new URL(url).searchParams.get('state')!;
 }

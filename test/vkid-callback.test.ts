@@ -1,7 +1,7 @@
 // The callback page at a journal's VK ID redirect URI (`sferum-widgets/vkid-callback`): how it reads
 // VK ID's answer and where it sends it. The whole trip with the widget is in test/link-hosted.test.ts
 // (popup) and test/vkid-redirect.test.ts (redirect).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { EXTERNAL_RESULT_FRAGMENT, EXTERNAL_RESULT_TYPE, EXTERNAL_RETURN_KEY } from '../src/components/link/steps/external.js';
 import {
   VKID_RESULT_FRAGMENT,
@@ -11,6 +11,7 @@ import {
   readVkidResult,
   type CallbackWindow,
 } from '../src/vkid-callback/callback.js';
+import { until } from './remote-page.js';
 
 const PAGE = 'https://journal.example/sferum/vkid-callback.html';
 
@@ -179,21 +180,21 @@ describe('vkid-callback: the page itself', () => {
     frame = document.createElement('iframe');
     frame.src = src;
     document.body.append(frame);
-    await waitUntil(() => frame!.contentDocument?.readyState === 'complete' && frame!.contentWindow!.location.href !== 'about:blank', 'the page did not load');
+    await until(() => frame!.contentDocument?.readyState === 'complete' && frame!.contentWindow!.location.href !== 'about:blank', 'the page did not load');
     return frame;
   }
 
   it('with no one to hand the answer to: the address is clean and the page says so, in Russian', async () => {
     const f = await load('/demo/vkid-callback.html?code=c1&state=s1&device_id=d1');
     const status = () => f.contentDocument!.querySelector('#sferum-vkid-callback')!.textContent;
-    await waitUntil(() => status()!.includes('не завершён'), 'no message');
+    await until(() => status()!.includes('не завершён'), 'no message');
     expect(status()).to.equal('Вход через VK ID не завершён. Закройте эту страницу и начните привязку заново.');
     expect(f.contentWindow!.location.href).to.equal(`${location.origin}/demo/vkid-callback.html`);
   });
 
   it('in English on a page whose lang is en', async () => {
     const f = await load('/test/vkid-callback.html?lang=en&code=c1&state=s1&device_id=d1');
-    await waitUntil(() => f.contentDocument!.querySelector('#sferum-vkid-callback')!.textContent!.includes('did not finish'), 'no message');
+    await until(() => f.contentDocument!.querySelector('#sferum-vkid-callback')!.textContent!.includes('did not finish'), 'no message');
     expect(f.contentDocument!.querySelector('#sferum-vkid-callback')!.textContent).to.equal(
       'Signing in with VK ID did not finish. Close this page and start linking again.',
     );
@@ -201,7 +202,7 @@ describe('vkid-callback: the page itself', () => {
 
   it('with data-return-url on its script tag: back to that page, the answer in the fragment', async () => {
     const f = await load(`/test/vkid-callback.html?return-url=${encodeURIComponent('/test/fixtures/blank.html?x=1')}&error=access_denied&state=s1`);
-    await waitUntil(() => f.contentWindow!.location.pathname === '/test/fixtures/blank.html', 'did not return', { timeout: 4000 });
+    await until(() => f.contentWindow!.location.pathname === '/test/fixtures/blank.html', 'did not return', { timeout: 4000 });
     expect(f.contentWindow!.location.search).to.equal('?x=1');
     expect(f.contentWindow!.location.hash).to.equal('#sferum-vkid-result=&error=access_denied&state=s1');
   });

@@ -2,14 +2,14 @@
 // must stay) sandboxed without `allow-popups`, so the browser itself blocks the popup. The page goes to
 // VK ID (the mock on 127.0.0.1), VK ID returns to the journal's callback page, which sends the page
 // back to where it was with the result in the fragment, and `<sferum-link>` completes the flow there.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { http } from 'msw';
 import { MOCK_CREDENTIALS } from '../mocks/data.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import { byText, shadow, step, storedEverything, textOf } from './flow-helpers.js';
 import { scenario } from './mocks.js';
-import { VKID_ORIGIN, VKID_PAGE, signInOnVkid, vkidState } from './remote-page.js';
+import { VKID_ORIGIN, VKID_PAGE, signInOnVkid, until, vkidState } from './remote-page.js';
 
 const RETURN_KEY = 'sferum-widgets:vkid-return';
 let frame: HTMLIFrameElement | undefined;
@@ -18,7 +18,12 @@ afterEach(() => frame?.remove());
 /** The journal page in a frame, with its own hash route; its server is this page's mock backend. */
 async function journal() {
   sessionStorage.clear();
-  const mock = await scenario('vkid-hosted', { vendor: 'mesh', vkidPageUrl: VKID_PAGE, allowedHosts: [location.origin, VKID_ORIGIN] });
+  const mock = await scenario('vkid-hosted', {
+    vendor: 'mesh',
+    vkidPageUrl: VKID_PAGE,
+    vkidCallbackUrl: `${location.origin}/demo/vkid-callback.html`,
+    allowedHosts: [location.origin, VKID_ORIGIN],
+  });
   const received: unknown[] = [];
   mock.worker.use(
     http.post('*/api/sferum/link/flows/:flowId/external', async ({ request }) => {
@@ -38,7 +43,7 @@ async function journal() {
 /** `<sferum-link>` in the frame once it has rendered (after every load of the frame's page). */
 async function linkIn(f: HTMLIFrameElement): Promise<SferumLink> {
   let link: SferumLink | null | undefined;
-  await waitUntil(
+  await until(
     () => {
       link = f.contentDocument?.querySelector<SferumLink>('sferum-link');
       return link?.shadowRoot?.querySelector('h2, sferum-link-flow');
@@ -66,7 +71,7 @@ async function toBlockedPopup(f: HTMLIFrameElement) {
   await clickIn(f, byText(shadow(link), 'button', 'Перейти к подключению'));
   const s = await step(link, 'sferum-step-external');
   await clickIn(f, byText(shadow(s), 'button', 'Войти через VK ID'));
-  await waitUntil(() => textOf(s).includes('Браузер не открыл окно VK ID'), 'the popup was not blocked');
+  await until(() => textOf(s).includes('Браузер не открыл окно VK ID'), 'the popup was not blocked');
   return s;
 }
 
@@ -97,7 +102,7 @@ describe('<sferum-link> VK ID, hosted: the redirect fallback', function () {
     for (const secret of ['mock-authorization-code', state, MOCK_CREDENTIALS.password]) expect(stored).not.to.contain(secret);
 
     await clickIn(f, byText(shadow(consent), 'button', 'Привязать'));
-    await waitUntil(() => shadow(link).querySelector('[part="phone"]'), 'the linked card did not appear', { timeout: 5000 });
+    await until(() => shadow(link).querySelector('[part="phone"]'), 'the linked card did not appear', { timeout: 5000 });
     expect(backend.requests.filter((r) => r.endsWith('/external'))).to.have.length(1);
   });
 
@@ -108,7 +113,7 @@ describe('<sferum-link> VK ID, hosted: the redirect fallback', function () {
     const foreign = `sferum-vkid-result=&code=forged&state=${'f'.repeat(32)}&device_id=d1&hash=%2Fsettings%2Fsferum`;
     const before = f.contentDocument;
     f.src = `/test/fixtures/vkid-journal.html?vendor=mesh&again#${foreign}`;
-    await waitUntil(() => f.contentDocument !== before && f.contentDocument?.readyState === 'complete', 'the page did not load again');
+    await until(() => f.contentDocument !== before && f.contentDocument?.readyState === 'complete', 'the page did not load again');
     const link = await linkIn(f);
     const s = await step(link, 'sferum-step-external', 8000);
     expect(f.contentWindow!.location.hash).to.equal('#/settings/sferum');
