@@ -92,9 +92,13 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     // The success above ran against this very response: the policy did not stop the page.
     const response = await fetch(CALLBACK);
     expect(response.headers.get('content-security-policy')).to.equal("default-src 'none'; script-src 'self'");
-    const page = await response.text();
-    expect(page).not.to.match(/<script(?![^>]*\bsrc=)[^>]*>/, 'an inline script');
-    expect(page).not.to.match(/<style|\sstyle=|\son\w+=/, 'inline style or handlers');
+    // The demo's page and the one the package ships (dist/vkid-callback/vkid-callback.html) alike.
+    for (const page of [await response.text(), await (await fetch('/src/vkid-callback/vkid-callback.html')).text()]) {
+      expect(page).not.to.match(/<script(?![^>]*\bsrc=)[^>]*>/, 'an inline script');
+      expect(page).not.to.match(/<style|\sstyle=|\son\w+=/, 'inline style or handlers');
+      expect(page).to.contain('<meta name="referrer" content="no-referrer" />');
+      expect(page).to.contain('<p id="sferum-vkid-callback" role="status">');
+    }
   });
 
   it('the user closes the popup: a clear message and a retry', async () => {
