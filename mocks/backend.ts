@@ -74,7 +74,7 @@ interface Flow {
   state: string;
   /** The phone the user typed, held like a server would (in memory only). */
   phone?: string;
-  /** Where a hosted login returns after a redirect. */
+  /** The page that started the flow (the contract's `returnUrl`; the return page learns it from the widget). */
   returnUrl?: string;
   prefill: Record<string, string>;
 }
