@@ -11,8 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      // The demo page and the mock VK ID page it opens in a popup.
-      input: { main: 'demo/index.html', vkid: 'demo/mock-vkid/index.html' },
+      // The demo page, the mock VK ID page it opens in a popup, and the callback page VK ID returns to.
+      input: { main: 'demo/index.html', vkid: 'demo/mock-vkid/index.html', callback: 'demo/vkid-callback.html' },
     },
   },
   server: {

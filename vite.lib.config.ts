@@ -1,9 +1,19 @@
 // The library build: one ES module per public entry, dependencies left as imports so that the
 // host's bundler keeps a single copy of lit. Type declarations come from `tsc -p tsconfig.build.json`.
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   publicDir: false,
+  // The ready page for a journal's VK ID redirect URI, beside its script in dist/vkid-callback/.
+  plugins: [
+    {
+      name: 'vkid-callback-html',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'vkid-callback/vkid-callback.html', source: readFileSync('src/vkid-callback/vkid-callback.html', 'utf8') });
+      },
+    },
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -20,6 +30,7 @@ export default defineConfig({
         'define/sferum-vcs': 'src/define/sferum-vcs.ts',
         'define/sferum-join': 'src/define/sferum-join.ts',
         'define/sferum-hub': 'src/define/sferum-hub.ts',
+        'vkid-callback/vkid-callback': 'src/vkid-callback/vkid-callback.ts',
       },
       formats: ['es'],
     },

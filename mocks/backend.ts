@@ -22,6 +22,11 @@ export interface MockOptions {
   pollIntervalMs?: number;
   /** Where the mock VK ID page is served (default `{origin}/mock-vkid/index.html`). */
   vkidPageUrl?: string;
+  /**
+   * The journal's VK ID redirect URI: its callback page (`sferum-widgets/vkid-callback`), to which
+   * the mock VK ID page returns. Default: `vkid-callback.html` beside the mock page's folder, on `origin`.
+   */
+  vkidCallbackUrl?: string;
 }
 
 /** Login values that trigger the seeds' errors. */
@@ -69,7 +74,7 @@ interface Flow {
   state: string;
   /** The phone the user typed, held like a server would (in memory only). */
   phone?: string;
-  /** Where a hosted login returns after a redirect. */
+  /** The page that started the flow (the contract's `returnUrl`; the return page learns it from the widget). */
   returnUrl?: string;
   prefill: Record<string, string>;
 }
@@ -88,7 +93,7 @@ const error = (status: number, kind: string, extra: Record<string, unknown> = {}
 
 export class MockBackend {
   scenario: ScenarioName = 'unlinked';
-  options: Required<Omit<MockOptions, 'vkidPageUrl'>> & { vkidPageUrl?: string } = { vendor: 'generic', origin: 'http://localhost', pollIntervalMs: 2000 };
+  options: Required<Omit<MockOptions, 'vkidPageUrl' | 'vkidCallbackUrl'>> & { vkidPageUrl?: string; vkidCallbackUrl?: string } = { vendor: 'generic', origin: 'http://localhost', pollIntervalMs: 2000 };
   now: () => number = () => Date.now();
   private status: LinkStatusInput = { state: 'unlinked' };
   private readonly flows = new Map<string, Flow>();
@@ -514,17 +519,20 @@ export class MockBackend {
         return { id, canGoBack, kind: 'about-you', prefill: flow.prefill };
       case 'consent':
         return { id, canGoBack, kind: 'consent' };
-      case 'external':
+      case 'external': {
+        const page = this.options.vkidPageUrl ?? `${this.options.origin}/mock-vkid/index.html`;
+        // Like VK ID's authorize URL: the registered redirect URI is the journal's callback page.
+        const callback = new URL(this.options.vkidCallbackUrl ?? new URL('../vkid-callback.html', page).pathname, this.options.origin);
         return {
           id,
           canGoBack,
           kind: 'external',
-          url: `${this.options.vkidPageUrl ?? `${this.options.origin}/mock-vkid/index.html`}?state=${encodeURIComponent(flow.state)}${
-            flow.returnUrl ? `&redirect_uri=${encodeURIComponent(flow.returnUrl)}` : ''
-          }`,
-          expectedOrigin: this.options.origin,
+          url: `${page}?response_type=code&state=${encodeURIComponent(flow.state)}&redirect_uri=${encodeURIComponent(callback.href)}`,
+          // The message comes from the callback page: the journal's own origin, the redirect URI's.
+          expectedOrigin: callback.origin,
           state: flow.state,
         };
+      }
       case 'r-phone':
         return { id, canGoBack, kind: 'recovery-phone' };
       case 'r-code':

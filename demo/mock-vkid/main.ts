@@ -1,7 +1,8 @@
 // The mock VK ID page: VK ID's hosted login, imitated on the demo's (or the tests') own origin.
 // It runs the credential steps with the kit's own wizard against an in-page mock backend, then
-// hands the result back to the journal page exactly as a hosted login would: a postMessage to
-// the opener (origin-checked on both sides), or a redirect to `redirect_uri` without an opener.
+// does what VK ID does: sends the browser to the `redirect_uri` of its URL with
+// `?code=…&state=…&device_id=…` (or `?error=…&error_description=…&state=…`). The journal's callback
+// page there (`sferum-widgets/vkid-callback`, the demo's vkid-callback.html) hands the result over.
 import { MockBackend } from '../../mocks/backend.js';
 import { MOCK_CREDENTIALS } from '../../mocks/data.js';
 import { localAdapter } from '../../mocks/local-adapter.js';
@@ -9,7 +10,6 @@ import { validateAdapter } from '../../src/adapter/validate.js';
 import { flowMessages } from '../../src/i18n/flow.js';
 import { loadLocale, Translator } from '../../src/i18n/translator.js';
 import { setupFlow, type SferumLinkFlow } from '../../src/components/link/flow.js';
-import { EXTERNAL_RESULT_TYPE } from '../../src/components/link/steps/external.js';
 import { generic } from '../../src/presets/generic.js';
 import '../../src/define/sferum-provider.js';
 
@@ -20,19 +20,12 @@ const locale = document.documentElement.lang === 'en' ? 'en' : 'ru';
 await loadLocale(locale);
 
 function finish(result: Record<string, string>): void {
-  const payload = { type: EXTERNAL_RESULT_TYPE, state, params: { ...result, state } };
-  if (window.opener) {
-    // Only the journal page on this origin may read it.
-    (window.opener as Window).postMessage(payload, location.origin);
-    window.close();
-    return;
-  }
-  if (redirectUri) {
-    const back = new URL(redirectUri, location.href);
-    if (back.origin !== location.origin) return;
-    for (const [key, value] of Object.entries(payload.params)) back.searchParams.set(key, value);
-    location.replace(back.href);
-  }
+  if (!redirectUri) return;
+  const back = new URL(redirectUri, location.href);
+  // VK ID returns only to a registered http(s) address; the mock accepts any, but no other scheme.
+  if (back.protocol !== 'https:' && back.protocol !== 'http:') return;
+  for (const [key, value] of Object.entries({ ...result, state })) back.searchParams.set(key, value);
+  location.assign(back.href);
 }
 
 const backend = new MockBackend('vkid-popup', { origin: location.origin });
@@ -47,6 +40,6 @@ wizard.i18n = new Translator(locale, flowMessages);
 wizard.preset = generic;
 wizard.storageKey = 'mock-vkid';
 wizard.addEventListener('sferum-flow-done', () => finish({ code: 'mock-authorization-code', device_id: 'mock-device' }));
-wizard.addEventListener('sferum-flow-end', () => finish({ error: 'access_denied' }));
+wizard.addEventListener('sferum-flow-end', () => finish({ error: 'access_denied', error_description: 'User denied access' }));
 document.querySelector('#app')!.append(wizard);
 document.querySelector('#hint')!.textContent = `Телефон ${MOCK_CREDENTIALS.phone}, пароль ${MOCK_CREDENTIALS.password}, код ${MOCK_CREDENTIALS.smsCode}`;

@@ -7,28 +7,64 @@ import { StepElement } from './step-element.js';
 
 type External = StepOf<'external'>;
 
-/** The message the hosted login page posts back to its opener. */
+// The callback page (src/vkid-callback/callback.ts) speaks the other end of this; it loads alone,
+// so the names are kept in both places and test/vkid-callback.test.ts keeps them equal.
+/** `type` of the message the callback page at the VK ID redirect URI posts to its opener. */
 export const EXTERNAL_RESULT_TYPE = 'sferum:vkid-result';
+/** sessionStorage key of `{ returnUrl, expires }`, left for the callback page before a redirect. */
+export const EXTERNAL_RETURN_KEY = 'sferum-widgets:vkid-return';
+/** First key of the fragment in which the callback page brings the result back after a redirect. */
+export const EXTERNAL_RESULT_FRAGMENT = 'sferum-vkid-result';
 
-/** Only string parameters, a few of them, each of a sane length: nothing else is handed on. */
-function cleanParams(raw: unknown): ExternalResult | undefined {
+/** As long as the flow it belongs to may be resumed. */
+const RETURN_TTL_MS = 30 * 60_000;
+
+/**
+ * VK ID's answer with the flow's one-time `state`, in the documented shape only:
+ * `{ code, state, device_id }` or `{ error, error_description?, state }`.
+ */
+function resultFor(raw: unknown, state: string): ExternalResult | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const out: Record<string, string> = {};
-  const entries = Object.entries(raw as Record<string, unknown>);
-  if (entries.length > 20) return undefined;
-  for (const [key, value] of entries) {
-    if (typeof value === 'string' && key.length <= 64 && value.length <= 2048) out[key] = value;
+  const r = raw as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' && value.length > 0 && value.length <= 2048 ? value : undefined);
+  if (r['state'] !== state) return undefined;
+  const error = text(r['error']);
+  if (error) {
+    const description = text(r['error_description']);
+    return description ? { error, error_description: description, state } : { error, state };
   }
-  return out;
+  const code = text(r['code']);
+  const deviceId = text(r['device_id']);
+  return code && deviceId ? { code, state, device_id: deviceId } : undefined;
 }
 
-const RESULT_PARAMS = ['code', 'state', 'error', 'error_description', 'device_id', 'type', 'expires_in'];
+/** Results that came back in this page's fragment (after a redirect), each waiting for the step of its `state`. */
+const returned: Record<string, string>[] = [];
+
+/** Moves a result out of the address bar (restoring the page's own fragment) into memory. */
+function takeReturnedResult(): void {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (!fragment.has(EXTERNAL_RESULT_FRAGMENT)) return;
+  const own = fragment.get('hash');
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${own ? `#${own}` : ''}`);
+  returned.push(Object.fromEntries(fragment));
+}
+
+function sessionStore(): Storage | undefined {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Hosted VK ID (the default): VK ID's own page collects the phone, password and code in a popup.
  * The result is accepted only from `expectedOrigin`, only from the window this step opened, and
- * only with the flow's one-time `state`; anything else is ignored. A blocked popup offers the same
- * page by redirect; the flow resumes when the page comes back.
+ * only with the flow's one-time `state`; anything else is ignored. The message comes from the
+ * journal's callback page at the VK ID redirect URI (`sferum-widgets/vkid-callback`). A blocked
+ * popup offers the same page by redirect; the callback page returns to this page with the result
+ * in the fragment, and the flow resumes.
  * @internal
  */
 export class StepExternal extends StepElement<External> {
@@ -42,8 +78,10 @@ export class StepExternal extends StepElement<External> {
     if (event.source !== this.popup) return;
     const data = event.data as { type?: unknown; state?: unknown; params?: unknown } | null;
     if (!data || data.type !== EXTERNAL_RESULT_TYPE || data.state !== this.step.state) return;
-    const params = cleanParams(data.params);
-    if (!params || params['state'] !== this.step.state) return;
+    const params = resultFor(data.params, this.step.state);
+    if (!params) return;
+    // The callback page closes itself; a page that cannot is closed from here.
+    this.popup.close();
     this.finish(params);
   };
 
@@ -65,19 +103,13 @@ export class StepExternal extends StepElement<External> {
   }
 
   private pickUpRedirectResult(): void {
-    // Coming back from the redirect fallback: the hosted page returned its result in our URL.
-    const url = new URL(location.href);
-    if (url.searchParams.get('state') !== this.step.state) return;
-    const params: Record<string, string> = {};
-    for (const name of RESULT_PARAMS) {
-      const value = url.searchParams.get(name);
-      if (value !== null) params[name] = value;
-      url.searchParams.delete(name);
-    }
-    // The code must not stay in the address bar or the history.
-    history.replaceState(history.state, '', url.href);
+    // Back from the redirect fallback: the callback page put VK ID's answer in our fragment.
+    takeReturnedResult();
+    const index = returned.findIndex((r) => r['state'] === this.step.state);
+    if (index < 0) return;
+    const params = resultFor(returned.splice(index, 1)[0], this.step.state);
     // After this render pass: the wizard is rendering this step right now.
-    if (params['code'] || params['error']) queueMicrotask(() => this.finish(params));
+    if (params) queueMicrotask(() => this.finish(params));
   }
 
   private finish(params: ExternalResult): void {
@@ -93,7 +125,9 @@ export class StepExternal extends StepElement<External> {
     const height = 720;
     const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - width) / 2));
     const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - height) / 2));
-    // No `noopener`: the hosted page must be able to post its result back to this window.
+    // A return address belongs to the redirect only: the popup's copy of sessionStorage must not hold one.
+    sessionStore()?.removeItem(EXTERNAL_RETURN_KEY);
+    // No `noopener`: the callback page must be able to post its result back to this window.
     this.popup = window.open(this.step.url, name, `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
     if (!this.popup) {
       this.phase = 'blocked';
@@ -116,6 +150,12 @@ export class StepExternal extends StepElement<External> {
   }
 
   private redirect(): void {
+    // No secret: only where the callback page at the redirect URI sends the user back.
+    try {
+      sessionStore()?.setItem(EXTERNAL_RETURN_KEY, JSON.stringify({ returnUrl: location.href, expires: Date.now() + RETURN_TTL_MS }));
+    } catch {
+      // Blocked storage: the callback page falls back to its data-return-url.
+    }
     location.assign(this.step.url);
   }
 
