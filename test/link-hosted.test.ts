@@ -25,7 +25,7 @@ async function hosted(vendor = 'bars') {
   const mock = await scenario('vkid-hosted', { vendor });
   const link = await fixture<SferumLink>(html`<sferum-link id="hosted" vendor=${vendor} .adapter=${mock.adapter}></sferum-link>`);
   await waitUntil(() => shadow(link).querySelector('h2'));
-  await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать аккаунт к Сферум'));
+  await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать учётную запись к Сферум'));
   const s = await step(link, 'sferum-step-external');
   return { ...mock, link, s };
 }
