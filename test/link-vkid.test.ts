@@ -122,7 +122,7 @@ describe('<sferum-link> VK ID, other variants', () => {
     s = await step(link, 'sferum-step-consent');
     const dialog = shadow(s).querySelector('dialog')!;
     await waitUntil(() => dialog.open, 'the consent dialog did not open');
-    expect(textOf(s)).to.contain('Добавление профиля «Сферум»');
+    expect(textOf(s)).to.contain('Добавление профиля Сферум');
     expect(textOf(s)).to.contain('Вы действительно хотите привязать учебный профиль Сферум к вашей учётной записи?');
     expect(shadow(s).activeElement?.textContent).to.contain('Привязать');
     await expect(link).to.be.accessible();
@@ -193,7 +193,7 @@ describe('<sferum-link> VK ID password recovery (seed 003)', () => {
     s = await step(link, 'sferum-step-code');
     expect(heading(s)).to.equal('Введите код из письма');
     expect(textOf(s)).to.contain('Мы отправили код на почту ka***@mail.ru');
-    expect(textOf(s)).to.match(/Отправить код повторно 4:5\d/);
+    expect(textOf(s)).to.match(/Отправить код повторно через 4:5\d/);
     expect(textOf(s)).to.contain('У меня нет доступа к почте');
     await fill(s, 'code', MOCK_CREDENTIALS.emailCode);
     s = await step(link, 'sferum-step-new-password');

@@ -22,7 +22,7 @@ describe('<sferum-link> status', () => {
     await expect(el).to.be.accessible();
     await loaded(el);
     expect(shadow(el).querySelector('h2')!.textContent).to.equal('Мессенджер не подключён');
-    expect(text(el)).to.contain('Для работы мессенджера необходимо связать ваш аккаунт МЭШ с аккаунтом Сферум');
+    expect(text(el)).to.contain('Для работы мессенджера необходимо связать вашу учётную запись МЭШ с учебным профилем Сферум');
     expect(text(el)).to.contain('Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер.');
     await expect(el).to.be.accessible();
   });
