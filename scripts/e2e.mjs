@@ -170,7 +170,7 @@ await scenario('journal pages: MESH navbar «Чаты Сферум», «Парт
 
 await scenario('journal pages: BARS desktop shortcut, Perm «Личные сообщения»', async (page) => {
   await page.goto(url('scenario=linked&vendor=bars'));
-  await page.locator('#journal').getByRole('button', { name: 'Привязать учётную запись к Сферум' }).click();
+  await page.locator('#journal').getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
   await page.locator('#journal sferum-hub').getByRole('tab', { name: 'Видеоконференции' }).waitFor();
   await page.locator('#journal-frame').screenshot({ path: join(out, 'desktop-bars-journal-section.png') });
   await page.goto(url('scenario=unlinked&vendor=perm&width=360'));
