@@ -230,7 +230,7 @@ await scenario('the «Сферум» section: search the chats, join a live less
 
 await scenario('English and dark mode', async (page) => {
   await page.goto(url('scenario=linked&vendor=perm&locale=en&theme=dark&width=360'));
-  await page.locator('#live-link').getByRole('heading', { name: 'Account linked to Sferum' }).waitFor();
+  await page.locator('#live-link').getByRole('heading', { name: 'Journal account linked to Sferum' }).waitFor();
   await page.locator('#hub').getByRole('tab', { name: 'Chats' }).waitFor();
   await page.screenshot({ path: join(out, 'phone-360-perm-en-dark.png'), fullPage: true });
 }, { width: 420, height: 900 });
