@@ -91,7 +91,7 @@ await scenario('VK ID hosted popup (MESH, with consent) links the account', asyn
 await scenario('VK ID embedded, variant 1 (BARS), with the keyboard', async (page) => {
   await page.goto(url('scenario=vkid-variant-1&vendor=bars'));
   const live = page.locator('#live-link');
-  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).press('Enter');
+  await live.getByRole('button', { name: 'Привязать учётную запись к Сферум' }).press('Enter');
   await live.locator('input[name=login]').fill('+7 952 111-11-11');
   await page.screenshot({ path: join(out, 'desktop-bars-vkid-login.png') });
   await live.locator('input[name=login]').press('Enter');
@@ -108,7 +108,7 @@ await scenario('VK ID embedded, variant 1 (BARS), with the keyboard', async (pag
 await scenario('VK ID embedded, variant 2 (BARS): password, push code, «Создать учебный профиль»', async (page) => {
   await page.goto(url('scenario=vkid-variant-2&vendor=bars'));
   const live = page.locator('#live-link');
-  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
+  await live.getByRole('button', { name: 'Привязать учётную запись к Сферум' }).click();
   await live.locator('input[name=login]').fill('+7 952 111-11-11');
   await live.locator('input[name=login]').press('Enter');
   await live.locator('input[name=password]').fill('Sferum-2024!');
@@ -158,7 +158,7 @@ await scenario('journal pages: MESH navbar «Чаты Сферум», «Парт
   await page.goto(url('scenario=vkid-variant-1&vendor=mesh'));
   const journal = page.locator('#journal');
   await journal.getByRole('button', { name: 'Чаты Сферум' }).click();
-  await journal.locator('#mesh-chats').getByRole('heading', { name: 'Мессенджер не подключен' }).waitFor();
+  await journal.locator('#mesh-chats').getByRole('heading', { name: 'Мессенджер не подключён' }).waitFor();
   await journal.locator('#mesh-chats').getByRole('button', { name: 'Перейти к подключению' }).waitFor();
   await journal.getByRole('button', { name: 'Чаты Сферум' }).click();
   await journal.getByRole('button', { name: 'Подключить', exact: true }).click();
@@ -175,7 +175,7 @@ await scenario('journal pages: BARS desktop shortcut, Perm «Личные соо
   await page.locator('#journal-frame').screenshot({ path: join(out, 'desktop-bars-journal-section.png') });
   await page.goto(url('scenario=unlinked&vendor=perm&width=360'));
   await page.locator('#journal').getByRole('button', { name: 'Личные сообщения' }).click();
-  await page.locator('#perm-messages').getByRole('button', { name: 'Привязать учебный профиль VK ID' }).waitFor();
+  await page.locator('#perm-messages').getByRole('button', { name: 'Привязать учебный профиль Сферум' }).waitFor();
   await page.locator('#journal-frame').screenshot({ path: join(out, 'phone-360-perm-journal-messages.png') });
 }, { width: 420, height: 900 });
 
@@ -210,7 +210,7 @@ await scenario('MAX at phone width: phone, pending, confirmed', async (page) => 
 await scenario('unlink from the linked card (BARS)', async (page) => {
   await page.goto(url('scenario=linked&vendor=bars'));
   const live = page.locator('#live-link');
-  await live.getByRole('button', { name: 'Отвязать учетную запись' }).click();
+  await live.getByRole('button', { name: 'Отвязать учётную запись' }).click();
   await page.screenshot({ path: join(out, 'desktop-unlink-dialog.png') });
   await live.getByRole('button', { name: 'Да' }).click();
   await live.getByRole('heading', { name: 'Авторизация в Сферум' }).waitFor();
@@ -230,7 +230,7 @@ await scenario('the «Сферум» section: search the chats, join a live less
 
 await scenario('English and dark mode', async (page) => {
   await page.goto(url('scenario=linked&vendor=perm&locale=en&theme=dark&width=360'));
-  await page.locator('#live-link').getByRole('heading', { name: 'Account linked to Sferum' }).waitFor();
+  await page.locator('#live-link').getByRole('heading', { name: 'Journal account linked to Sferum' }).waitFor();
   await page.locator('#hub').getByRole('tab', { name: 'Chats' }).waitFor();
   await page.screenshot({ path: join(out, 'phone-360-perm-en-dark.png'), fullPage: true });
 }, { width: 420, height: 900 });

@@ -8,16 +8,18 @@ import { listsRu } from '../src/i18n/lists-ru.js';
 import { pluralCategoryRu } from '../src/i18n/plural.js';
 import { ru } from '../src/i18n/ru.js';
 import { Translator, loadLocale, nearestLang, toLocale } from '../src/i18n/translator.js';
+import { presets } from '../src/presets/presets.js';
 
 before(() => loadLocale('en'));
 
 const keysOf = (o: object) => Object.keys(o).sort();
 
-const PAIRS = [
+const PAIRS: readonly (readonly [string, object, object])[] = [
   ['core', ru, en],
   ['flow', flowRu, flowEn],
   ['lists', listsRu, listsEn],
-] as const;
+  ...Object.values(presets).map((p) => [`preset ${p.id}`, p.texts.ru ?? {}, p.texts.en ?? {}] as const),
+];
 
 describe('i18n dictionaries', () => {
   for (const [name, reference, english] of PAIRS) {
@@ -27,7 +29,23 @@ describe('i18n dictionaries', () => {
       expect(missingInEn, 'missing in en').to.deep.equal([]);
       expect(missingInRu, 'missing in ru').to.deep.equal([]);
     });
+
+    it(`${name}: each English text is of the same kind as the Russian one (a text, or a plural with every form)`, () => {
+      for (const key of keysOf(reference)) {
+        const r = (reference as Record<string, unknown>)[key];
+        const e = (english as Record<string, unknown>)[key];
+        expect(typeof e, key).to.equal(typeof r);
+        if (typeof r === 'object') expect(keysOf(e as object), key).to.deep.equal(keysOf(r as object));
+      }
+    });
   }
+
+  it('every preset names its service in both languages', () => {
+    for (const preset of Object.values(presets)) {
+      expect(preset.serviceName.ru.trim(), preset.id).not.to.equal('');
+      expect(preset.serviceName.en.trim(), preset.id).not.to.equal('');
+    }
+  });
 
   it('no key is defined in two packs', () => {
     expect(keysOf(ru).filter((k) => k in flowRu || k in listsRu)).to.deep.equal([]);
@@ -60,12 +78,16 @@ describe('i18n dictionaries', () => {
     }
   });
 
-  it('keeps the seeds\u2019 texts exactly', () => {
+  it('keeps the seeds\u2019 texts, with ё and the word table applied (docs/copy.md)', () => {
     expect(ru.linkedPhoneLabel).to.equal('Телефон, привязанный к Сферум');
     expect(ru.goToSferum).to.equal('Перейти в Сферум');
-    expect(ru.unlink).to.equal('Отвязать учетную запись');
+    expect(ru.unlink).to.equal('Отвязать учётную запись');
     expect(ru.entryActionMax).to.equal('Привязать учебный аккаунт Сферум');
-    expect(ru.vpnHint).to.equal('Привязка аккаунта не работает при подключении VPN.');
+    expect(flowRu.maxSubmit).to.equal('Привязать учебный аккаунт Сферум');
+    expect(flowRu.vkidPanelPoint2).to.equal('Общение в защищённом от посторонних лиц пространстве');
+    expect(flowRu.aboutBirthDate).to.equal('Дата рождения');
+    expect(flowRu.aboutDateFuture).to.match(/^Дата рождения /);
+    expect(ru.vpnHint).to.equal('Привязка не работает при подключении VPN.');
   });
 
   it('shows flow texts through their pack, and a missing pack’s key as the key', () => {
@@ -97,14 +119,12 @@ describe('Russian plurals', () => {
     expect(new Translator('en').plural('chatsCount', 2)).to.equal('2 chats');
   });
 
-  it('writes waits and countdowns', () => {
+  it('writes waits and countdowns as м:сс', () => {
     const t = new Translator('ru');
-    expect(t.duration(30)).to.equal('30 секунд');
-    expect(t.duration(61)).to.equal('1 минуту 1 секунду');
-    expect(t.duration(120)).to.equal('2 минуты');
     expect(t.clock(113)).to.equal('1:53');
-    expect(t.clock(56, true)).to.equal('00:56');
+    expect(t.clock(56)).to.equal('0:56');
     expect(t.clock(291)).to.equal('4:51');
+    expect(t.clock(30)).to.equal('0:30');
   });
 });
 
@@ -117,7 +137,7 @@ describe('Translator', () => {
   });
 
   it('fills placeholders', () => {
-    expect(new Translator('ru').t('errorRateLimited', { time: '30 секунд' })).to.equal('Слишком много запросов. Повторите через 30 секунд.');
+    expect(new Translator('ru').t('errorRateLimited', { time: '0:30' })).to.equal('Слишком много запросов. Повторите через 0:30.');
   });
 
   it('maps language tags to a supported locale', () => {

@@ -22,9 +22,9 @@ const deepActive = () => {
 };
 
 describe('<sferum-link> linked card and unlinking', () => {
-  it('self (BARS): «Отвязать учетную запись» opens a real modal; focus inside, Tab wraps, Escape cancels and returns focus', async () => {
+  it('self (BARS): «Отвязать учётную запись» opens a real modal; focus inside, Tab wraps, Escape cancels and returns focus', async () => {
     const { link, backend } = await linked('bars');
-    const open = byText(link, 'button', 'Отвязать учетную запись');
+    const open = byText(link, 'button', 'Отвязать учётную запись');
     open.focus();
     await press('Enter');
     const dialog = shadow(link).querySelector('dialog')!;
@@ -48,7 +48,7 @@ describe('<sferum-link> linked card and unlinking', () => {
 
   it('self: «Да» unlinks, reports it, and shows the entry', async () => {
     const { link, backend } = await linked('perm', 'teacher');
-    await click(byText(link, 'button', 'Отвязать учетную запись'));
+    await click(byText(link, 'button', 'Отвязать учётную запись'));
     const dialog = shadow(link).querySelector('dialog')!;
     await waitUntil(() => dialog.open);
     const unlinked = oneEvent(link, 'sferum-link-status-change');
@@ -64,7 +64,7 @@ describe('<sferum-link> linked card and unlinking', () => {
   it('self: a failed unlink keeps the dialog open with the reason, and «Да» again succeeds', async () => {
     const { link, worker } = await linked('bars');
     worker.use(http.delete('*/api/sferum/link', () => HttpResponse.error(), { once: true }));
-    await click(byText(link, 'button', 'Отвязать учетную запись'));
+    await click(byText(link, 'button', 'Отвязать учётную запись'));
     await click(byText(link, 'button', 'Да'));
     await waitUntil(() => textOf(link).includes('Нет соединения с сервером'), 'no message');
     expect(shadow(link).querySelector('dialog')!.open).to.equal(true);
@@ -76,7 +76,7 @@ describe('<sferum-link> linked card and unlinking', () => {
   it('self: a backend that forbids unlinking says so in the dialog', async () => {
     const { link, worker } = await linked('bars');
     worker.use(http.delete('*/api/sferum/link', () => HttpResponse.json({ error: { kind: 'unlink-forbidden' } }, { status: 409 })));
-    await click(byText(link, 'button', 'Отвязать учетную запись'));
+    await click(byText(link, 'button', 'Отвязать учётную запись'));
     await click(byText(link, 'button', 'Да'));
     await waitUntil(() => textOf(link).includes('Отвязать учётную запись здесь нельзя'), 'no message');
     expect(shadow(link).querySelector('[part="phone"]'), 'still linked').to.exist;
@@ -84,8 +84,8 @@ describe('<sferum-link> linked card and unlinking', () => {
 
   it('support (MESH teacher): explains that only technical support can unlink, and how to reach it', async () => {
     const { link } = await linked('mesh', 'teacher');
-    expect(() => byText(link, 'button', 'Отвязать учетную запись')).to.throw();
-    expect(textOf(link)).to.contain('Отвязать учебный профиль от вашей учетной записи в журнале возможно только через службу технической поддержки.');
+    expect(() => byText(link, 'button', 'Отвязать учётную запись')).to.throw();
+    expect(textOf(link)).to.contain('Отвязать учебный профиль от вашей учётной записи в журнале возможно только через службу технической поддержки.');
     expect(shadow(link).querySelector<HTMLAnchorElement>('a[href^="mailto:"]')!.href).to.equal('mailto:info@sferum.ru');
     await expect(link).to.be.accessible();
   });
@@ -118,7 +118,7 @@ describe('<sferum-link> reliability', () => {
     );
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('h2'));
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     const s = await step(link, 'sferum-step-login');
     await fill(s, 'login', MOCK_CREDENTIALS.phone);
     const submit = byText(s, 'button', 'Продолжить');
@@ -175,7 +175,7 @@ describe('<sferum-link> reliability', () => {
     </div>`);
     const [one, two] = [...wrapper.querySelectorAll('sferum-link')] as SferumLink[];
     await waitUntil(() => shadow(one!).querySelector('h2') && shadow(two!).querySelector('h2'));
-    await click(byText(one!, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(one!, 'button', 'Привязать учётную запись к Сферум'));
     await fill(await step(one!, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     await step(one!, 'sferum-step-password');
     expect(shadow(two!).querySelector('sferum-link-flow')).to.equal(null);
@@ -189,7 +189,7 @@ describe('<sferum-link> reliability', () => {
     const mock = await scenario('vkid-variant-1');
     const link = await fixture<SferumLink>(html`<sferum-link id="resumable" .adapter=${mock.adapter}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('h2'));
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     await step(link, 'sferum-step-password');
     const kept = sessionStorage.getItem('sferum-widgets:flow:resumable')!;

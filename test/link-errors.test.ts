@@ -20,7 +20,7 @@ async function start(name: Parameters<typeof scenario>[0], vendor = 'bars', opti
   }
   const link = await fixture<SferumLink>(html`<sferum-link vendor=${vendor} .adapter=${mock.adapter}></sferum-link>`);
   await waitUntil(() => shadow(link).querySelector('h2'), 'entry not shown', { timeout: 5000 });
-  await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать аккаунт к Сферум'));
+  await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать учётную запись к Сферум'));
   return { ...mock, link };
 }
 
@@ -62,10 +62,10 @@ describe('<sferum-link> errors the seeds name', () => {
       await waitUntil(() => !s.hasAttribute('busy') && (errorOf(s, 'password') || alertOf(s)), 'no answer');
     }
     await waitUntil(() => alertOf(s).includes('Слишком много попыток'), 'no too-many-attempts message');
-    expect(alertOf(s)).to.contain('Повторите через 1 минуту');
+    expect(alertOf(s)).to.contain('Повторите через 1:00');
     await expect(link).to.be.accessible();
     clock.advance(31_000);
-    await waitUntil(() => alertOf(s).includes('29 секунд'), `not counting: ${alertOf(s)}`);
+    await waitUntil(() => alertOf(s).includes('Повторите через 0:29'), `not counting: ${alertOf(s)}`);
     const before = backend.requests.length;
     await fill(s, 'password', MOCK_CREDENTIALS.password);
     expect(backend.requests.length, 'a submit during the wait sends nothing').to.equal(before);
@@ -97,7 +97,7 @@ describe('<sferum-link> errors the seeds name', () => {
     const { link } = await start('vkid-variant-1', 'mesh');
     const s = await step(link, 'sferum-step-login');
     await fill(s, 'login', MOCK_TRIGGERS.vpnBlocked);
-    await waitUntil(() => alertOf(s).includes('Привязка аккаунта не работает при подключении VPN'), 'no VPN message');
+    await waitUntil(() => alertOf(s).includes('Привязка не работает при подключении VPN'), 'no VPN message');
     await expect(link).to.be.accessible();
   });
 
@@ -168,15 +168,15 @@ describe('<sferum-link> code entry and countdowns', () => {
     clock.advance(60_000);
     await waitUntil(() => textOf(s).includes('Отправить SMS через 0:53'), textOf(s));
     clock.advance(53_000);
-    await waitUntil(() => textOf(s).includes('Отправить SMS ещё раз'), textOf(s));
+    await waitUntil(() => textOf(s).includes('Отправить SMS повторно'), textOf(s));
     await expect(link).to.be.accessible();
-    await click(byText(s, 'button', 'Отправить SMS ещё раз'));
+    await click(byText(s, 'button', 'Отправить SMS повторно'));
     await waitUntil(() => backend.requests.some((r) => r.endsWith('/resend')), 'no resend request');
     s = await step(link, 'sferum-step-code');
     await waitUntil(() => textOf(s).includes('Отправить SMS через 1:53'), 'the countdown did not restart');
   });
 
-  it('call-reset: last 4 digits, «Звонок поступит в течение 00:56»', async () => {
+  it('call-reset: last 4 digits, «Звонок поступит в течение 0:56»', async () => {
     const clock = new ManualClock();
     const { link } = await start('vkid-variant-3', 'mesh', { clock });
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
@@ -185,10 +185,10 @@ describe('<sferum-link> code entry and countdowns', () => {
     await waitUntil(async () => textOf(await step(link, 'sferum-step-code')).includes('звонок-сброс'), 'no call-reset');
     s = await step(link, 'sferum-step-code');
     expect(textOf(s)).to.contain('Вам поступит звонок-сброс с уникального номера. Введите последние 4 цифры этого номера');
-    expect(textOf(s)).to.contain('Звонок поступит в течение 00:56');
+    expect(textOf(s)).to.contain('Звонок поступит в течение 0:56');
     expect(shadow(s).querySelector('label')!.textContent).to.contain('Введите 4 цифры');
     clock.advance(56_000);
-    await waitUntil(() => textOf(s).includes('Позвонить ещё раз'), textOf(s));
+    await waitUntil(() => textOf(s).includes('Позвонить повторно'), textOf(s));
     await fill(s, 'code', MOCK_CREDENTIALS.callCode);
     await step(link, 'sferum-step-about-you');
   });
@@ -205,7 +205,7 @@ describe('<sferum-link> faults in the middle of a flow', () => {
   const faults: [string, () => Response, string][] = [
     ['network error', () => HttpResponse.error() as unknown as Response, 'Нет соединения с сервером'],
     ['500', () => new HttpResponse('x', { status: 500 }) as unknown as Response, 'Сервис временно недоступен'],
-    ['429 with Retry-After', () => new HttpResponse('{}', { status: 429, headers: { 'Retry-After': '30' } }) as unknown as Response, 'Слишком много запросов. Повторите через 30 секунд'],
+    ['429 with Retry-After', () => new HttpResponse('{}', { status: 429, headers: { 'Retry-After': '30' } }) as unknown as Response, 'Слишком много запросов. Повторите через 0:30'],
   ];
   for (const [name, reply, message] of faults) {
     it(`${name}: a clear message, the input kept, and sending again recovers`, async () => {
@@ -229,7 +229,7 @@ describe('<sferum-link> faults in the middle of a flow', () => {
     const mock = await scenario('vkid-variant-1', { timeoutMs: 300 });
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('h2'));
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     const s = await step(link, 'sferum-step-password');
     mock.worker.use(http.post('*/api/sferum/link/flows/:flow/steps/:step', () => delay('infinite') as never, { once: true }));
@@ -249,9 +249,9 @@ describe('<sferum-link> faults in the middle of a flow', () => {
     const s = await step(link, 'sferum-step-password');
     worker.use(http.post('*/api/sferum/link/flows/:flow/steps/:step', () => new HttpResponse('{}', { status: 429, headers: { 'Retry-After': '30' } }), { once: true }));
     await fill(s, 'password', MOCK_CREDENTIALS.password);
-    await waitUntil(() => alertOf(s).includes('Повторите через 30 секунд'), alertOf(s));
+    await waitUntil(() => alertOf(s).includes('Повторите через 0:30'), alertOf(s));
     clock.advance(10_000);
-    await waitUntil(() => alertOf(s).includes('Повторите через 20 секунд'), `not counting: ${alertOf(s)}`);
+    await waitUntil(() => alertOf(s).includes('Повторите через 0:20'), `not counting: ${alertOf(s)}`);
     clock.advance(20_000);
     await waitUntil(() => alertOf(s) === '', 'the wait did not end');
     field(s, 'password').focus();

@@ -48,7 +48,7 @@ async function hosted(options: { vendor?: string; vkidCallbackUrl?: string } = {
   );
   const link = await fixture<SferumLink>(html`<sferum-link id="hosted" vendor=${vendor} .adapter=${mock.adapter}></sferum-link>`);
   await until(() => shadow(link).querySelector('h2'));
-  await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать аккаунт к Сферум'));
+  await click(byText(link, 'button', vendor === 'mesh' ? 'Перейти к подключению' : 'Привязать учётную запись к Сферум'));
   const s = await step(link, 'sferum-step-external');
   return { ...mock, link, s, received };
 }
@@ -122,7 +122,7 @@ describe('<sferum-link> VK ID, hosted (the default)', function () {
     // The user gives up and starts again: a new flow with a new one-time value.
     await click(byText(s, 'button', 'Отменить привязку'));
     await until(() => shadow(link).querySelector('h2') && !shadow(link).querySelector('sferum-link-flow'), 'the flow did not end');
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     const again = await step(link, 'sferum-step-external');
     const second = await openVkid(again);
     expect(second.state).not.to.equal(first.state);

@@ -34,7 +34,7 @@ async function toPending(link: SferumLink) {
   byText(link, 'button', 'Привязать через MAX').focus();
   await press('Enter');
   const s = await step(link, 'sferum-step-max-phone');
-  expect(heading(s)).to.equal('Авторизация в Сферум');
+  expect(heading(s)).to.equal('Привязка через MAX');
   await fill(s, 'phone', '8 (952) 123-45-67');
   return step(link, 'sferum-step-max-pending');
 }

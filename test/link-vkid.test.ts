@@ -22,7 +22,7 @@ async function begin(link: SferumLink, label: string) {
 describe('<sferum-link> VK ID, embedded', () => {
   it('variant 1 (VK ID and a profile) end to end, with the keyboard alone', async () => {
     const { link, backend } = await start('vkid-variant-1');
-    await begin(link, 'Привязать аккаунт к Сферум');
+    await begin(link, 'Привязать учётную запись к Сферум');
 
     let s = await step(link, 'sferum-step-login');
     expect(heading(s)).to.equal('Вход в VK ID');
@@ -82,7 +82,7 @@ async function continueWith(s: HTMLElement, label = 'Продолжить') {
 describe('<sferum-link> VK ID, other variants', () => {
   it('variant 2 (VK ID, no profile): password, push code, «Создать учебный профиль», about you', async () => {
     const { link } = await start('vkid-variant-2');
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     await fill(await step(link, 'sferum-step-password'), 'password', MOCK_CREDENTIALS.password);
     let s = await step(link, 'sferum-step-code');
@@ -122,8 +122,8 @@ describe('<sferum-link> VK ID, other variants', () => {
     s = await step(link, 'sferum-step-consent');
     const dialog = shadow(s).querySelector('dialog')!;
     await waitUntil(() => dialog.open, 'the consent dialog did not open');
-    expect(textOf(s)).to.contain('Добавление профиля «Сферум»');
-    expect(textOf(s)).to.contain('Вы действительно хотите привязать аккаунт «Сферум» к вашей учетной записи?');
+    expect(textOf(s)).to.contain('Добавление профиля Сферум');
+    expect(textOf(s)).to.contain('Вы действительно хотите привязать учебный профиль Сферум к вашей учётной записи?');
     expect(shadow(s).activeElement?.textContent).to.contain('Привязать');
     await expect(link).to.be.accessible();
     await press('Enter');
@@ -139,13 +139,13 @@ describe('<sferum-link> VK ID, other variants', () => {
     await waitUntil(() => shadow(s).querySelector('dialog')!.open);
     await press('Escape');
     await waitUntil(() => !shadow(link).querySelector('sferum-link-flow'), 'still in the flow');
-    expect(shadow(link).querySelector('h2')!.textContent).to.equal('Мессенджер не подключен');
+    expect(shadow(link).querySelector('h2')!.textContent).to.equal('Мессенджер не подключён');
     await waitUntil(() => backend.requests.some((r) => r.startsWith('DELETE /api/sferum/link/flows/')), 'the flow was not cancelled');
   });
 
   it('known browser session: «Ваш профиль для связки», and «Войти в другой аккаунт» goes to the login', async () => {
     const { link } = await start('vkid-known-session');
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     let s = await step(link, 'sferum-step-known-account');
     expect(heading(s)).to.equal('Ваш профиль для связки');
     expect(textOf(s)).to.contain('Семён Власенков');
@@ -159,7 +159,7 @@ describe('<sferum-link> VK ID, other variants', () => {
 
   it('«←» goes back a step, keeping the login that was typed', async () => {
     const { link } = await start('vkid-variant-1');
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     const s = await step(link, 'sferum-step-password');
     await click(shadow(s).querySelector<HTMLElement>('button.back')!);
@@ -193,7 +193,7 @@ describe('<sferum-link> VK ID password recovery (seed 003)', () => {
     s = await step(link, 'sferum-step-code');
     expect(heading(s)).to.equal('Введите код из письма');
     expect(textOf(s)).to.contain('Мы отправили код на почту ka***@mail.ru');
-    expect(textOf(s)).to.match(/Отправить код повторно 4:5\d/);
+    expect(textOf(s)).to.match(/Отправить код повторно через 4:5\d/);
     expect(textOf(s)).to.contain('У меня нет доступа к почте');
     await fill(s, 'code', MOCK_CREDENTIALS.emailCode);
     s = await step(link, 'sferum-step-new-password');

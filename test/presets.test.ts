@@ -21,10 +21,10 @@ describe('vendor presets', () => {
     expect(mesh.serviceName.ru).to.equal('МЭШ.ВКС');
     expect(perm.serviceName.ru).to.equal('Электронная Пермская Образовательная система');
     expect(bars.texts.ru?.entryTitle).to.equal('Авторизация в Сферум');
-    expect(bars.texts.ru?.entryAction).to.equal('Привязать аккаунт к Сферум');
-    expect(mesh.texts.ru?.entryTitle).to.equal('Мессенджер не подключен');
+    expect(bars.texts.ru?.entryAction).to.equal('Привязать учётную запись к Сферум');
+    expect(mesh.texts.ru?.entryTitle).to.equal('Мессенджер не подключён');
     expect(mesh.texts.ru?.entryAction).to.equal('Перейти к подключению');
-    expect(perm.texts.ru?.entryAction).to.equal('Привязать учебный профиль VK ID');
+    expect(perm.texts.ru?.entryAction).to.equal('Привязать учебный профиль Сферум');
   });
 
   it('only overrides keys that exist in the dictionary, in both languages', () => {

@@ -37,7 +37,7 @@ describe('English and dark mode', () => {
     const flow = await scenario('vkid-variant-1');
     const link = await fixture<SferumLink>(html`<sferum-link theme="dark" .adapter=${flow.adapter}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('h2'));
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     const s = await step(link, 'sferum-step-login');
     await fill(s, 'login', 'не телефон');
     await waitUntil(() => textOf(s).includes('Проверьте телефон или почту'));

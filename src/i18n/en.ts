@@ -12,31 +12,31 @@ export const en: CoreMessages = {
   linkUnavailable: 'Link unavailable',
 
   entryTitle: 'Sign in to Sferum',
-  entryDescription: 'Before you use the messenger, link your account to a Sferum educational profile once.',
-  entryAction: 'Link account to Sferum',
-  entryActionVkid: 'Link a VK ID educational profile',
+  entryDescription: 'Before you use the messenger, link your journal account to a Sferum educational profile once.',
+  entryAction: 'Link your journal account to Sferum',
+  entryActionVkid: 'Link a Sferum educational profile',
   entryActionMax: 'Link a Sferum educational account',
 
   checkStatus: 'Check status',
 
-  linkedTitle: 'Account linked to Sferum',
+  linkedTitle: 'Journal account linked to Sferum',
   linkedPhoneLabel: 'Phone linked to Sferum',
   goToSferum: 'Go to Sferum',
   goToVkMessenger: 'Go to VK Messenger',
-  unlink: 'Unlink account',
+  unlink: 'Unlink the journal account',
   opensInNewTab: '(opens in a new tab)',
   // entry buttons, linked card and unlinking
   entryStartMax: 'Link through MAX',
   entryStartVkid: 'Link through VK ID',
   autoChatsNote: 'Chats were created: “Staff room”, a chat with parents and a chat with the students of your class.',
-  unlinkTitle: 'Unlink the account?',
+  unlinkTitle: 'Unlink the journal account?',
   unlinkText: 'Your journal account will be unlinked from the Sferum educational profile. Chats and video conferences will no longer show in the journal.',
   unlinkSupport: 'The educational profile can be unlinked from your journal account only through technical support.',
   unlinkSupportContact: 'Technical support: {contact}',
   unlinkExternal: 'To unlink the educational profile, open “My passport” and go to “Security” → “External accounts”.',
   unlinkExternalLink: 'Open “My passport”',
-  unlinked: 'The account was unlinked.',
-  errUnlinkForbidden: 'The account cannot be unlinked here. Contact technical support.',
+  unlinked: 'The journal account was unlinked.',
+  errUnlinkForbidden: 'The journal account cannot be unlinked here. Contact technical support.',
   tryAgain: 'Try again',
 
 
@@ -53,9 +53,5 @@ export const en: CoreMessages = {
   vpnHint: 'Linking does not work while a VPN is on.',
   browserHint: 'We recommend Google Chrome or Yandex Browser.',
 
-  secondsShort: '{n} s',
-  minutesShort: '{n} min',
-  seconds: { one: '{n} second', few: '{n} seconds', many: '{n} seconds', other: '{n} seconds' },
-  minutes: { one: '{n} minute', few: '{n} minutes', many: '{n} minutes', other: '{n} minutes' },
   chatsCount: { one: '{n} chat', few: '{n} chats', many: '{n} chats', other: '{n} chats' },
 };

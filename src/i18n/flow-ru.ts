@@ -1,3 +1,6 @@
+/** The phone format as texts write it: one line (no-break spaces and hyphens), as DESIGN.md asks. */
+const PHONE_FORMAT = '+7\u00a0(9XX)\u00a0XXX\u2011XX\u2011XX';
+
 /**
  * Texts of the linking flows. They ship with the wizard (a lazily loaded chunk), so that an
  * element that never opens a flow does not carry them. Quoted texts are the seeds' own.
@@ -7,7 +10,7 @@ export const flowRu = {
   // entry and side panel (seeds 000, 002, 004)
   vkidPanelTitle: 'С сервисом «{service}» можно связать свой учебный профиль',
   vkidPanelPoint1: 'Вход в учебный профиль в VK Мессенджере по VK ID',
-  vkidPanelPoint2: 'Общение в защищенном от посторонних лиц пространстве',
+  vkidPanelPoint2: 'Общение в защищённом от посторонних лиц пространстве',
   vkidPanelPoint3: 'Регистрация ВКонтакте не нужна, а если аккаунт уже есть, его никто не увидит',
   cancelLinking: 'Отменить привязку',
   starting: 'Открываем привязку…',
@@ -16,7 +19,7 @@ export const flowRu = {
   // login
   loginTitle: 'Вход в VK ID',
   loginLabel: 'Телефон или почта',
-  loginConsent: 'Нажимая «Продолжить», вы принимаете пользовательское соглашение и политику конфиденциальности',
+  loginConsent: 'Нажимая «Продолжить», вы принимаете пользовательское соглашение и политику конфиденциальности.',
   loginData: 'Передаваемые данные',
   loginDataText: 'Журнал получит ваши имя, фамилию, дату рождения и номер телефона, чтобы связать учебный профиль с учётной записью.',
   loginPhoneOnly: 'Создать учебный профиль в Сферум в VK Мессенджере можно только по номеру мобильного телефона.',
@@ -31,7 +34,7 @@ export const flowRu = {
 
   // password
   passwordTitle: 'Введите пароль',
-  passwordText: 'Введите ваш текущий пароль, привязанный к номеру {phone}',
+  passwordText: 'Введите ваш текущий пароль, привязанный к номеру {phone}.',
   passwordLabel: 'Введите пароль',
   passwordShow: 'Показать пароль',
   passwordHide: 'Скрыть пароль',
@@ -40,11 +43,11 @@ export const flowRu = {
 
   // code
   codeTitle: 'Подтвердите вход',
-  codeSmsText: 'SMS с кодом отправлено на телефон {phone}',
-  codePushText: 'Мы отправили push-уведомление с кодом на ваше устройство',
-  codeCallText: 'Вам поступит звонок-сброс с уникального номера. Введите последние 4 цифры этого номера',
+  codeSmsText: 'SMS с кодом отправлено на телефон {phone}.',
+  codePushText: 'Мы отправили push-уведомление с кодом на ваше устройство.',
+  codeCallText: 'Вам поступит звонок-сброс с уникального номера. Введите последние 4 цифры этого номера.',
   codeEmailTitle: 'Введите код из письма',
-  codeEmailText: 'Мы отправили код на почту {email}',
+  codeEmailText: 'Мы отправили код на почту {email}.',
   codeAppTitle: 'Введите код из приложения',
   codeAppText: 'Откройте приложение-генератор кодов и введите код из него.',
   codeLabel: 'Введите код',
@@ -52,14 +55,14 @@ export const flowRu = {
   codeLabelCall: 'Введите 4 цифры',
   codeConfirm: 'Подтвердить',
   codeResendSmsIn: 'Отправить SMS через {time}',
-  codeResendSms: 'Отправить SMS ещё раз',
+  codeResendSms: 'Отправить SMS повторно',
   codeCallIn: 'Звонок поступит в течение {time}',
-  codeCallAgain: 'Позвонить ещё раз',
-  codeResendEmailIn: 'Отправить код повторно {time}',
+  codeCallAgain: 'Позвонить повторно',
+  codeResendEmailIn: 'Отправить код повторно через {time}',
   codeResendEmail: 'Отправить код повторно',
-  codeResendIn: 'Отправить код ещё раз через {time}',
-  codeResend: 'Отправить код ещё раз',
-  codeResent: 'Код отправлен ещё раз.',
+  codeResendIn: 'Отправить код повторно через {time}',
+  codeResend: 'Отправить код повторно',
+  codeResent: 'Код отправлен повторно.',
   codeOtherMethod: 'Подтвердить другим способом',
   codeUsePassword: 'Войти при помощи пароля',
   codeChangePhone: 'Изменить номер телефона',
@@ -72,15 +75,15 @@ export const flowRu = {
   chooseContinue: 'Продолжить в учебном профиле',
   chooseEmpty: 'Выберите профиль.',
   createTitle: 'Создайте учебный профиль',
-  createText: 'Ваш учебный профиль будет связан с аккаунтом VK ID',
+  createText: 'Ваш учебный профиль будет связан с аккаунтом VK ID.',
 
   // about you
   aboutTitle: 'Информация о себе',
-  aboutNote: 'Ф. И. О. должны быть настоящими',
+  aboutNote: 'Ф.\u00a0И.\u00a0О. должны быть настоящими.',
   aboutLastName: 'Фамилия',
   aboutFirstName: 'Имя',
   aboutMiddleName: 'Отчество',
-  aboutBirthDate: 'День рождения',
+  aboutBirthDate: 'Дата рождения',
   aboutGender: 'Пол',
   aboutMale: 'Мужской',
   aboutFemale: 'Женский',
@@ -93,15 +96,15 @@ export const flowRu = {
   aboutGenderRequired: 'Выберите пол.',
 
   // consent (MESH)
-  consentTitle: 'Добавление профиля «Сферум»',
-  consentText: 'Вы действительно хотите привязать аккаунт «Сферум» к вашей учетной записи?',
+  consentTitle: 'Добавление профиля Сферум',
+  consentText: 'Вы действительно хотите привязать учебный профиль Сферум к вашей учётной записи?',
   consentConfirm: 'Привязать',
 
   // external (hosted VK ID)
   externalTitle: 'Вход через VK ID',
   externalText: 'Вход выполняется на странице VK ID в отдельном окне. Пароль и код вводятся только там.',
   externalOpen: 'Войти через VK ID',
-  externalWaiting: 'Окно VK ID открыто. Завершите вход в нём — эта страница продолжит сама.',
+  externalWaiting: 'Окно VK ID открыто. Завершите вход в нём — привязка продолжится здесь сама.',
   externalFocus: 'Перейти к окну VK ID',
   externalBlocked: 'Браузер не открыл окно VK ID. Разрешите всплывающие окна для этого сайта или откройте VK ID в этом окне — после входа вы вернётесь сюда.',
   externalRedirect: 'Открыть VK ID в этом окне',
@@ -115,13 +118,13 @@ export const flowRu = {
   recoveryAccountTitle: 'Проверьте, правильный ли выбран аккаунт',
   recoveryMethodTitle: 'Как вы хотите подтвердить, что аккаунт принадлежит вам?',
   recoveryApp: 'С помощью приложения-генератора кодов',
-  recoveryAppHint: 'Будет необходимо ввести код из приложения',
+  recoveryAppHint: 'Будет необходимо ввести код из приложения.',
   recoveryEmail: 'С помощью электронной почты',
-  recoveryEmailHint: 'Мы отправим код на почту {email}',
+  recoveryEmailHint: 'Мы отправим код на почту {email}.',
   recoveryFriends: 'С помощью друзей, которым доверяете',
-  recoveryFriendsHint: 'Если вы можете связаться с друзьями вне ВКонтакте — например, позвонить или написать в мессенджерах',
+  recoveryFriendsHint: 'Если вы можете связаться с друзьями вне ВКонтакте — например, позвонить или написать в мессенджерах.',
   newPasswordTitle: 'Придумайте новый пароль',
-  newPasswordText: 'Можно также использовать пароль, предложенный устройством',
+  newPasswordText: 'Можно также использовать пароль, предложенный устройством.',
   newPasswordLabel: 'Введите новый пароль',
   newPasswordRules: 'Минимум 8 символов — заглавные и строчные буквы, цифры и спецсимволы (! " # $ % \' () *)',
   newPasswordRepeat: 'Повторите новый пароль',
@@ -136,19 +139,19 @@ export const flowRu = {
   newPasswordDone: 'Пароль изменён. Войдите с новым паролем.',
 
   // MAX (seed 001)
-  maxTitle: 'Авторизация в Сферум',
-  maxPhoneNote: 'Номер телефона должен совпадать с номером, указанным при регистрации на платформе МАХ.',
+  maxTitle: 'Привязка через MAX',
+  maxPhoneNote: 'Номер телефона должен совпадать с номером, указанным при регистрации на платформе MAX.',
   maxSubmit: 'Привязать учебный аккаунт Сферум',
   maxPendingTitle: 'Подтвердите привязку в MAX',
   maxPendingStep1: 'Откройте MAX и перейдите на вкладку «Сферум».',
   maxPendingStep2: 'Выберите чат от сообщества Сферум.',
   maxPendingStep3: 'Проверьте свои данные в сообщении и нажмите «Подключить» (или «Не подключать», если данные не ваши).',
-  maxPendingWaiting: 'Ждём подтверждения в MAX. Страница обновится сама.',
+  maxPendingWaiting: 'Ждём подтверждения в MAX. Обновлять страницу не нужно.',
   maxPendingChecking: 'Проверяем статус…',
   maxPendingSlow: 'Проверяем реже, чтобы не перегружать сервер.',
 
   // done
-  doneTitle: 'Аккаунт привязан',
+  doneTitle: 'Учётная запись привязана',
 
   // unlink
 
@@ -158,10 +161,10 @@ export const flowRu = {
   errCodeExpired: 'Срок действия кода истёк. Запросите новый код.',
   errTooManyAttempts: 'Слишком много попыток. Повторите через {time}.',
   errPhoneLinkedElsewhere: 'На этот номер телефона уже совершена привязка. Не пытайтесь привязать его к другой учётной записи, а авторизуйтесь по уже существующим данным.',
-  errAnotherAccount: 'На вашем номере зарегистрирован другой аккаунт. Напишите в службу технической поддержки info@sferum.ru.',
-  errVpn: 'Не удалось связаться с VK ID. Привязка аккаунта не работает при подключении VPN: отключите VPN и попробуйте ещё раз.',
+  errAnotherAccount: 'На вашем номере зарегистрирован другой аккаунт VK ID. Напишите в службу технической поддержки info@sferum.ru.',
+  errVpn: 'Не удалось связаться с VK ID. Привязка не работает при подключении VPN: отключите VPN и попробуйте ещё раз.',
   errBrowser: 'Этот браузер не поддерживается. Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер.',
-  errInvalidPhone: 'Проверьте номер: нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
+  errInvalidPhone: `Проверьте номер: нужен российский мобильный номер в формате ${PHONE_FORMAT}.`,
   errFlowExpired: 'Время на привязку истекло. Начните заново.',
   errDeclined: 'Привязка отклонена: в MAX нажали «Не подключать». Если это ошибка, отправьте запрос ещё раз.',
   errExpired: 'Время на подтверждение в MAX истекло. Отправьте запрос ещё раз.',
@@ -170,17 +173,17 @@ export const flowRu = {
 
   // phone (SPEC §4.3)
   phoneLabel: 'Номер телефона',
-  phoneHint: 'В формате +7 (9XX) XXX-XX-XX',
+  phoneHint: `В формате ${PHONE_FORMAT}`,
   phoneEmpty: 'Введите номер мобильного телефона.',
   phoneLetters: 'Номер телефона может содержать только цифры.',
-  phoneTooShort: 'В номере не хватает цифр. Номер должен соответствовать формату +7 (9XX) XXX-XX-XX.',
-  phoneTooLong: 'В номере лишние цифры. Номер должен соответствовать формату +7 (9XX) XXX-XX-XX.',
-  phoneLandline: 'Это городской номер. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
-  phoneTollFree: 'Номера 8-800 не подходят. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
-  phoneKazakhstan: 'Это номер Казахстана. Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
-  phoneForeign: 'Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
-  phoneExtension: 'Добавочный номер не нужен. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
-  phoneNotMobile: 'Номер не соответствует формату +7 (9XX) XXX-XX-XX.',
+  phoneTooShort: `В номере не хватает цифр. Номер должен соответствовать формату ${PHONE_FORMAT}.`,
+  phoneTooLong: `В номере лишние цифры. Номер должен соответствовать формату ${PHONE_FORMAT}.`,
+  phoneLandline: `Это городской номер. Введите номер мобильного телефона в формате ${PHONE_FORMAT}.`,
+  phoneTollFree: `Номера 8-800 не подходят. Введите номер мобильного телефона в формате ${PHONE_FORMAT}.`,
+  phoneKazakhstan: `Это номер Казахстана. Нужен российский мобильный номер в формате ${PHONE_FORMAT}.`,
+  phoneForeign: `Нужен российский мобильный номер в формате ${PHONE_FORMAT}.`,
+  phoneExtension: `Добавочный номер не нужен. Введите номер мобильного телефона в формате ${PHONE_FORMAT}.`,
+  phoneNotMobile: `Номер не соответствует формату ${PHONE_FORMAT}.`,
 };
 
 export type FlowMessages = { [K in keyof typeof flowRu]: string };

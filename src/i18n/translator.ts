@@ -91,21 +91,9 @@ export class Translator {
     return numberFormat(this.locale === 'ru' ? 'ru-RU' : 'en-GB').format(n);
   }
 
-  /** Seconds as the seeds' countdowns show them: `1:53`, `00:56` when `pad` is set. */
-  clock(totalSeconds: number, pad = false): string {
+  /** A wait or a countdown, in the one format of the kit (`м:сс`): `0:56`, `1:53`, `4:51`, `12:00`. */
+  clock(totalSeconds: number): string {
     const s = Math.max(0, Math.ceil(totalSeconds));
-    const minutes = Math.floor(s / 60);
-    const seconds = String(s % 60).padStart(2, '0');
-    return `${pad ? String(minutes).padStart(2, '0') : minutes}:${seconds}`;
-  }
-
-  /** A wait as words: «2 минуты 5 секунд» / «45 секунд». */
-  duration(totalSeconds: number): string {
-    const s = Math.max(0, Math.ceil(totalSeconds));
-    const minutes = Math.floor(s / 60);
-    const seconds = s % 60;
-    if (minutes === 0) return this.plural('seconds', seconds);
-    if (seconds === 0) return this.plural('minutes', minutes);
-    return `${this.plural('minutes', minutes)} ${this.plural('seconds', seconds)}`;
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   }
 }

@@ -6,8 +6,8 @@ export const bars: VendorPreset = {
   id: 'bars',
   serviceName: { ru: 'БАРС.Электронная школа', en: 'BARS.Electronic School' },
   texts: {
-    ru: { entryTitle: 'Авторизация в Сферум', entryAction: 'Привязать аккаунт к Сферум' },
-    en: { entryTitle: 'Sign in to Sferum', entryAction: 'Link account to Sferum' },
+    ru: { entryTitle: 'Авторизация в Сферум', entryAction: 'Привязать учётную запись к Сферум' },
+    en: { entryTitle: 'Sign in to Sferum', entryAction: 'Link your journal account to Sferum' },
   },
   unlinkPolicy: everyone('self'),
   support: { email: 'info@sferum.ru' },

@@ -6,15 +6,15 @@ export const mesh: VendorPreset = {
   serviceName: { ru: 'МЭШ.ВКС', en: 'MESH.VCS' },
   texts: {
     ru: {
-      entryTitle: 'Мессенджер не подключен',
+      entryTitle: 'Мессенджер не подключён',
       entryDescription:
-        'Для работы мессенджера необходимо связать ваш аккаунт МЭШ с аккаунтом Сферум, чтобы общаться в чатах и проводить онлайн-звонки.',
+        'Для работы мессенджера необходимо связать вашу учётную запись МЭШ с учебным профилем Сферум, чтобы общаться в чатах и проводить онлайн-звонки.',
       entryAction: 'Перейти к подключению',
     },
     en: {
       entryTitle: 'The messenger is not connected',
       entryDescription:
-        'To use the messenger, link your MESH account to a Sferum account so that you can chat and hold online calls.',
+        'To use the messenger, link your MESH journal account to a Sferum educational profile so that you can chat and hold online calls.',
       entryAction: 'Go to connection',
     },
   },

@@ -6,8 +6,8 @@ export const perm: VendorPreset = {
   id: 'perm',
   serviceName: { ru: 'Электронная Пермская Образовательная система', en: 'Perm Electronic Education System' },
   texts: {
-    ru: { entryTitle: 'Личные сообщения', entryAction: 'Привязать учебный профиль VK ID' },
-    en: { entryTitle: 'Personal messages', entryAction: 'Link a VK ID educational profile' },
+    ru: { entryTitle: 'Личные сообщения', entryAction: 'Привязать учебный профиль Сферум' },
+    en: { entryTitle: 'Personal messages', entryAction: 'Link a Sferum educational profile' },
   },
   unlinkPolicy: everyone('self'),
   support: { email: 'info@sferum.ru' },

@@ -15,7 +15,7 @@ export interface SupportContact {
 
 export interface VendorPreset {
   id: string;
-  /** The service name of the VK ID side panel: «С сервисом «…» можно связать свой учебный профиль». */
+  /** The service name of the VK ID side panel: «С сервисом „…“ можно связать свой учебный профиль». */
   serviceName: Record<Locale, string>;
   /** Texts that differ from the dictionary for this journal (entry texts, button names). */
   texts: MessageOverrides;
@@ -31,7 +31,7 @@ export interface VendorPreset {
   features: {
     /** «Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер». */
     browserHint: boolean;
-    /** «Привязка аккаунта не работает при подключении VPN». */
+    /** «Привязка не работает при подключении VPN». */
     vpnHint: boolean;
     /** Perm: the note on the chats created automatically after linking. */
     autoChatsNote: boolean;

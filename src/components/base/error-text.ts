@@ -12,7 +12,7 @@ export function faultText(i18n: Translator, error: unknown): string {
     case 'unauthorized':
       return i18n.t('errorUnauthorized');
     case 'rate-limited':
-      return i18n.t('errorRateLimited', { time: i18n.duration(e.retryAfter ?? 30) });
+      return i18n.t('errorRateLimited', { time: i18n.clock(e.retryAfter ?? 30) });
     case 'server':
       return i18n.t('errorServer');
     case 'invalid-response':

@@ -56,7 +56,7 @@ describe('<sferum-join>', () => {
 
   it('a parent sees that the child joins from the child\u2019s own account', async () => {
     const { el } = await join('lesson-live', 'parent');
-    expect(text(el)).to.contain('переход в дистанционный урок реализуется непосредственно из учетной записи ребенка');
+    expect(text(el)).to.contain('переход в дистанционный урок реализуется непосредственно из учётной записи ребёнка');
     expect(root(el).querySelector('a')).to.equal(null);
     await expect(el).to.be.accessible();
   });

@@ -15,7 +15,7 @@ const DEFAULT_FIELD: Partial<Record<SferumError['kind'], (step: Step) => string>
 /** The sentence a flow error shows, with its field and any wait (in seconds). */
 export function flowErrorView(i18n: Translator, preset: VendorPreset, step: Step, error: unknown, wait = 0): StepErrorView {
   const e = toSferumError(error);
-  const time = i18n.duration(wait);
+  const time = i18n.clock(wait);
   let message: string;
   switch (e.kind) {
     case 'wrong-password':

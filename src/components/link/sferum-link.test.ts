@@ -21,8 +21,8 @@ describe('<sferum-link> status', () => {
     expect(shadow(el).querySelector('[role="status"]')?.textContent).to.contain('Загрузка');
     await expect(el).to.be.accessible();
     await loaded(el);
-    expect(shadow(el).querySelector('h2')!.textContent).to.equal('Мессенджер не подключен');
-    expect(text(el)).to.contain('Для работы мессенджера необходимо связать ваш аккаунт МЭШ с аккаунтом Сферум');
+    expect(shadow(el).querySelector('h2')!.textContent).to.equal('Мессенджер не подключён');
+    expect(text(el)).to.contain('Для работы мессенджера необходимо связать вашу учётную запись МЭШ с учебным профилем Сферум');
     expect(text(el)).to.contain('Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер.');
     await expect(el).to.be.accessible();
   });
@@ -111,7 +111,7 @@ describe('<sferum-link> status', () => {
     ['fault-network', 'Нет соединения с сервером'],
     ['fault-timeout', 'Сервер долго не отвечает'],
     ['fault-401', 'Сеанс работы в журнале завершён'],
-    ['fault-429', 'Повторите через 30 секунд'],
+    ['fault-429', 'Повторите через 0:30'],
     ['fault-500', 'Сервис временно недоступен'],
     ['fault-malformed', 'Сервер вернул непонятный ответ'],
   ] as const;

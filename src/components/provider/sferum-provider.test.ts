@@ -45,12 +45,12 @@ describe('<sferum-provider>', () => {
     </div>`);
     const [a1, a2, b1] = ['#a1', '#a2', '#b1'].map((s) => page.querySelector<SferumLink>(s)!);
     await Promise.all([ready(a1!), ready(a2!), ready(b1!)]);
-    expect(h2(a1!)).to.equal('Мессенджер не подключен');
+    expect(h2(a1!)).to.equal('Мессенджер не подключён');
     expect(h2(a2!)).to.equal('The messenger is not connected');
     expect(h2(b1!)).to.equal('Личные сообщения');
     page.querySelector<HTMLElement & { vendor?: string }>('#b')!.vendor = 'bars';
     await waitUntil(() => h2(b1!) === 'Авторизация в Сферум', 'provider change did not reach the element');
-    expect(h2(a1!)).to.equal('Мессенджер не подключен');
+    expect(h2(a1!)).to.equal('Мессенджер не подключён');
   });
 
   it('meets elements of another bundle copy through the Symbol.for key', async () => {

@@ -36,10 +36,15 @@ export function startsLabel(startMs: number, serverNow: number, i18n: Translator
   return i18n.t('vcsStartsOn', { date: formatDay(startMs, i18n, timeZone), time });
 }
 
-/** The zone's short name, when the user's zone differs from the school's. */
+/**
+ * The zone as its UTC offset (`UTC+5`, `UTC−3:30`, `UTC`), shown when the user's zone differs from
+ * the school's: «8:00–8:45 по UTC+5» (DESIGN.md), never a bare «время: GMT+5».
+ */
 export function zoneName(ms: number, i18n: Translator, timeZone: string): string {
-  const parts = dateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, timeZoneName: 'short' }).formatToParts(ms);
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  const parts = dateTimeFormat(i18n.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(ms);
+  const offset = parts.find((p) => p.type === 'timeZoneName')?.value;
+  if (!offset) return timeZone;
+  return offset.replace(/^GMT(?:[+-]0)?$/, 'UTC').replace('GMT', 'UTC').replace('-', '\u2212');
 }
 
 /** Same UTC offset now? (Asia/Yekaterinburg ≠ Europe/Moscow; Europe/Moscow = Europe/Simferopol.) */

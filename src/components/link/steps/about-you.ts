@@ -19,7 +19,7 @@ function fromIsoDate(iso: string | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
 
-/** «Информация о себе»: Фамилия, Имя, Отчество, День рождения, Пол — prefilled when known. @internal */
+/** «Информация о себе»: Фамилия, Имя, Отчество, Дата рождения, Пол — prefilled when known. @internal */
 export class StepAboutYou extends StepElement<StepOf<'about-you'>> {
   protected override fields = ['lastName', 'firstName', 'middleName', 'birthDate', 'gender'];
   @state() private values: Values = { lastName: '', firstName: '', middleName: '', birthDate: '', gender: '' };

@@ -115,7 +115,7 @@ export class StepCode extends StepElement<Code> {
       <div class="links">
         ${s.resendAfter != null
           ? waiting
-            ? html`<span class="hint timer" role="timer">${t.t(labels.waiting, { time: t.clock(this.resend.remaining, s.channel === 'call') })}</span>`
+            ? html`<span class="hint timer" role="timer">${t.t(labels.waiting, { time: t.clock(this.resend.remaining) })}</span>`
             : html`<button class="link-button" type="button" @click=${() => this.intent({ type: 'resend' })}>${t.t(labels.ready)}</button>`
           : nothing}
         ${s.alternatives.includes('other-method')
