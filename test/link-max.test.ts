@@ -34,7 +34,7 @@ async function toPending(link: SferumLink) {
   byText(link, 'button', 'Привязать через MAX').focus();
   await press('Enter');
   const s = await step(link, 'sferum-step-max-phone');
-  expect(heading(s)).to.equal('Авторизация в Сферум');
+  expect(heading(s)).to.equal('Привязка через MAX');
   await fill(s, 'phone', '8 (952) 123-45-67');
   return step(link, 'sferum-step-max-pending');
 }
@@ -63,7 +63,8 @@ describe('<sferum-link> MAX', () => {
       }
       await press('Enter');
       await waitUntil(() => shadow(s).querySelector('#f-phone-error')?.textContent?.includes(message), `no «${message}» for ${typed}`);
-      expect(field(s, 'phone').value).to.equal(typed);
+      // What was typed stays: as typed, or (a plainly Russian number) formatted as it was typed.
+      expect(field(s, 'phone').value.replace(/\D/g, '')).to.match(new RegExp(`${typed.replace(/\D/g, '')}$`));
     }
     expect(backend.requests.length, 'nothing was sent').to.equal(before);
     await expect(link).to.be.accessible();

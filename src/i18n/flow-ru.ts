@@ -136,15 +136,14 @@ export const flowRu = {
   newPasswordDone: 'Пароль изменён. Войдите с новым паролем.',
 
   // MAX (seed 001)
-  maxTitle: 'Авторизация в Сферум',
+  maxTitle: 'Привязка через MAX',
   maxPhoneNote: 'Номер телефона должен совпадать с номером, указанным при регистрации на платформе МАХ.',
   maxSubmit: 'Привязать учебный аккаунт Сферум',
   maxPendingTitle: 'Подтвердите привязку в MAX',
   maxPendingStep1: 'Откройте MAX и перейдите на вкладку «Сферум».',
   maxPendingStep2: 'Выберите чат от сообщества Сферум.',
   maxPendingStep3: 'Проверьте свои данные в сообщении и нажмите «Подключить» (или «Не подключать», если данные не ваши).',
-  maxPendingWaiting: 'Ждём подтверждения в MAX. Страница обновится сама.',
-  maxPendingChecking: 'Проверяем статус…',
+  maxPendingWaiting: 'Ждём подтверждения в MAX.',
   maxPendingSlow: 'Проверяем реже, чтобы не перегружать сервер.',
 
   // done
@@ -181,6 +180,22 @@ export const flowRu = {
   phoneForeign: 'Нужен российский мобильный номер в формате +7 (9XX) XXX-XX-XX.',
   phoneExtension: 'Добавочный номер не нужен. Введите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.',
   phoneNotMobile: 'Номер не соответствует формату +7 (9XX) XXX-XX-XX.',
+
+  // MAX from a desktop (issue 14): the deep link, its QR code and the time left
+  maxPendingAuto: 'Обновлять страницу не нужно: как только вы подтвердите привязку, окно обновится само.',
+  maxDeepLinkLead: 'Откройте ссылку на телефоне с MAX: сразу откроется чат сообщества Сферум с запросом.',
+  maxOpen: 'Открыть MAX',
+  maxCopyLink: 'Скопировать ссылку',
+  maxCopied: 'Скопировано',
+  maxCopiedAnnounce: 'Ссылка скопирована.',
+  maxCopyFailed: 'Не удалось скопировать. Выделите ссылку и скопируйте её вручную.',
+  maxLinkLabel: 'Ссылка для MAX',
+  maxQrShow: 'Показать QR-код',
+  maxQrHide: 'Скрыть QR-код',
+  maxQrLabel: 'QR-код со ссылкой на чат Сферума в MAX',
+  maxQrCaption: 'С компьютера: наведите на QR-код камеру телефона, на котором установлен MAX.',
+  maxManual: 'Или найдите запрос в MAX сами:',
+  maxExpiresIn: 'Запрос действует ещё {time}',
 };
 
 export type FlowMessages = { [K in keyof typeof flowRu]: string };
