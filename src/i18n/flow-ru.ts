@@ -182,19 +182,17 @@ export const flowRu = {
   phoneNotMobile: 'Номер не соответствует формату +7 (9XX) XXX-XX-XX.',
 
   // MAX from a desktop (issue 14): the deep link, its QR code and the time left
-  maxPendingAuto: 'Обновлять страницу не нужно: как только вы подтвердите привязку, окно обновится само.',
-  maxDeepLinkLead: 'Откройте ссылку на телефоне с MAX: сразу откроется чат сообщества Сферум с запросом.',
+  maxPendingAuto: 'Обновлять страницу не нужно.',
+  maxDeepLinkLead: 'Откройте ссылку на телефоне с MAX.',
   maxOpen: 'Открыть MAX',
   maxCopyLink: 'Скопировать ссылку',
   maxCopied: 'Скопировано',
-  maxCopiedAnnounce: 'Ссылка скопирована.',
-  maxCopyFailed: 'Не удалось скопировать. Выделите ссылку и скопируйте её вручную.',
+  maxCopyFailed: 'Скопируйте ссылку вручную.',
   maxLinkLabel: 'Ссылка для MAX',
   maxQrShow: 'Показать QR-код',
   maxQrHide: 'Скрыть QR-код',
-  maxQrLabel: 'QR-код со ссылкой на чат Сферума в MAX',
-  maxQrCaption: 'С компьютера: наведите на QR-код камеру телефона, на котором установлен MAX.',
-  maxManual: 'Или найдите запрос в MAX сами:',
+  maxQrLabel: 'QR-код ссылки для MAX',
+  maxQrCaption: 'Или наведите камеру телефона на QR-код.',
   maxExpiresIn: 'Запрос действует ещё {time}',
 };
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
-import { Countdown } from '../../../controllers/clock.js';
+import { Countdown } from '../../../controllers/countdown.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
 import { extractCode } from '../../../flows/validation.js';
 import { textField } from './fields.js';

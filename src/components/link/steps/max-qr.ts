@@ -1,8 +1,8 @@
 // The QR code of the MAX deep link: loaded only when a pending MAX step carries a link, so that
-// no other screen downloads the encoder. lean-qr/nano (about 1.5 kB gzip, no dependencies)
-// gives the modules; the SVG is a Lit template with one path, so nothing writes a `style`
-// attribute or HTML (strict CSP, Trusted Types).
-import { svg, type SVGTemplateResult } from 'lit';
+// no other screen downloads the encoder. lean-qr/nano (no dependencies) gives the modules; the
+// step draws them as one SVG path in a Lit template, so nothing writes a `style` attribute or
+// HTML (strict CSP, Trusted Types). No Lit import here: a lazy chunk that shares no module with
+// the element's bundle does not split that bundle into more files.
 import { correction, generate } from 'lean-qr/nano';
 
 /** The quiet zone the QR specification asks for, in modules. */
@@ -27,12 +27,9 @@ export function qrPath(text: string): { size: number; d: string } {
   return { size: code.size, d };
 }
 
-/** The code as the contents of an `<svg>` whose viewBox is `qrViewBox(size)`: a light plate, dark modules. */
-export function qrShapes(text: string): { viewBox: string; shapes: SVGTemplateResult } {
+/** The path and the viewBox that frames it with the quiet zone. */
+export function qrCode(text: string): { viewBox: string; d: string; full: number } {
   const { size, d } = qrPath(text);
   const full = size + 2 * QUIET;
-  return {
-    viewBox: `${-QUIET} ${-QUIET} ${full} ${full}`,
-    shapes: svg`<rect class="qr-plate" x=${-QUIET} y=${-QUIET} width=${full} height=${full}></rect><path class="qr-modules" d=${d}></path>`,
-  };
+  return { viewBox: `${-QUIET} ${-QUIET} ${full} ${full}`, d, full };
 }

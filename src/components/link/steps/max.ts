@@ -1,8 +1,9 @@
-import { css, html, nothing, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { SferumError } from '../../../adapter/errors.js';
 import type { StepOf } from '../../../adapter/schemas.js';
-import { Countdown, getClock } from '../../../controllers/clock.js';
+import { getClock } from '../../../controllers/clock.js';
+import { Countdown } from '../../../controllers/countdown.js';
 import { endsFlow } from '../flow-errors.js';
 import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
@@ -107,9 +108,6 @@ const maxPendingStyles = css`
       display: none;
     }
   }
-  .manual {
-    font-weight: 600;
-  }
 `;
 
 /** Seconds the «Скопировано» confirmation stays on the copy button. */
@@ -127,7 +125,7 @@ const COPIED_FOR = 3;
 export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
   static override styles = [...StepElement.styles, maxPendingStyles];
 
-  @state() private qr?: { link: string; viewBox: string; shapes: SVGTemplateResult };
+  @state() private qr?: { link: string; viewBox: string; d: string };
   @state() private qrOpen = false;
   @state() private copyFailed = false;
   @state() private expired = false;
@@ -159,8 +157,8 @@ export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
   private loadQr(link: string): void {
     // Without the encoder (offline, blocked chunk) the link and the copy button still work.
     import('./max-qr.js').then(
-      ({ qrShapes }) => {
-        if (this.qrFor === link) this.qr = { link, ...qrShapes(link) };
+      ({ qrCode }) => {
+        if (this.qrFor === link) this.qr = { link, ...qrCode(link) };
       },
       () => undefined,
     );
@@ -197,8 +195,7 @@ export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
             ${waiting ? html`<p class="hint">${t.t('maxPendingAuto')}</p>` : nothing}`}
       ${link ? this.renderDeepLink(link) : nothing}
       ${waiting
-        ? html`${link ? html`<p class="manual">${t.t('maxManual')}</p>` : nothing}
-            <ol class="steps">
+        ? html`<ol class="steps">
               <li>${t.t('maxPendingStep1')}</li>
               <li>${t.t('maxPendingStep2')}</li>
               <li>${t.t('maxPendingStep3')}</li>
@@ -240,7 +237,7 @@ export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
               <span class="hint" id="max-link-hint">${t.t('maxCopyFailed')}</span>
             </div>`
           : nothing}
-        <p class="visually-hidden" role="status">${copied ? t.t('maxCopiedAnnounce') : ''}</p>
+        <p class="visually-hidden" role="status">${copied ? t.t('maxCopied') : ''}</p>
         ${qr
           ? html`<button class="link-button qr-toggle" type="button" aria-expanded=${this.qrOpen ? 'true' : 'false'} aria-controls="qr" @click=${() => (this.qrOpen = !this.qrOpen)}>
               ${t.t(this.qrOpen ? 'maxQrHide' : 'maxQrShow')}
@@ -249,7 +246,10 @@ export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
       </div>
       ${qr
         ? html`<figure class=${this.qrOpen ? 'qr open' : 'qr'} id="qr">
-            <svg class="qr-code" viewBox=${qr.viewBox} role="img" aria-label=${t.t('maxQrLabel')} shape-rendering="crispEdges">${qr.shapes}</svg>
+            <svg class="qr-code" viewBox=${qr.viewBox} role="img" aria-label=${t.t('maxQrLabel')} shape-rendering="crispEdges">
+              <rect class="qr-plate" x="-4" y="-4" width="100%" height="100%"></rect>
+              <path class="qr-modules" d=${qr.d}></path>
+            </svg>
             <figcaption class="hint">${t.t('maxQrCaption')}</figcaption>
           </figure>`
         : nothing}
