@@ -63,6 +63,13 @@ export function removeReminder(conferenceId: string): void {
   if (reminders.size === 0) stop();
 }
 
+/** Removes every reminder (tests; a host resetting its page without reloading it). */
+export function clearReminders(): void {
+  reminders.clear();
+  stop();
+  changed();
+}
+
 /** Calls `watcher` whenever a reminder is set, removed, comes due, or its minutes change. */
 export function watchReminders(watcher: () => void): () => void {
   watchers.add(watcher);

@@ -18,17 +18,24 @@ import { ServerClock } from '../vcs/server-clock.js';
  * The «Подключиться» button the journal puts next to a lesson in its own schedule: enabled only
  * while the lesson's conference is live (on the server's clock), and saying why it is not —
  * not an online lesson, not started yet (with the time), already ended. A parent sees the
- * seed's rule that the child joins from the child's own account.
+ * seed's rule that the child joins from the child's own account. Before the lesson it offers
+ * «Добавить в календарь» and «Напомнить о начале», loaded lazily.
  *
  * @summary «Подключиться» for one lesson of the journal's schedule.
  * @tag sferum-join
  *
  * @fires {SferumErrorEvent} sferum-error - The lesson's conference could not be loaded.
  * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ * @fires {SferumReminderEvent} sferum-reminder - The reminder the user set with «Напомнить о начале» came due; `detail` names the conference and lesson by id, and the time.
+ *
+ * @attr {number} reminder-minutes - How many minutes before the start «Напомнить о начале» reminds (1–120, default 5).
  *
  * @csspart base - The element's inner wrapper.
  * @csspart button - «Подключиться».
  * @csspart reason - Why joining is not possible now.
+ * @csspart remind - «Напомнить о начале» before the lesson (`aria-pressed` when set).
+ * @csspart reminders - The reminder's message, once it came due.
+ * @csspart reminder - One reminder's message.
  */
 export class SferumJoin extends SferumElement {
   static override styles = [

@@ -25,13 +25,18 @@ const DAY = 24 * 3600_000;
  * The user's video conferences: title, type («Онлайн-урок» marked), start and end in the user's
  * time zone, organiser and «Ссылка» — «Перейти» only from the start until the end, decided on the
  * server's clock; before that the time left, after that «Завершена». Rows change state by
- * themselves as time passes, on the one page-wide clock, without re-fetching.
+ * themselves as time passes, on the one page-wide clock, without re-fetching. An upcoming
+ * conference offers «Добавить в календарь» (an .ics file) and «Напомнить о начале» (an opt-in
+ * reminder N minutes before the start), loaded lazily the first time one is shown.
  *
  * @summary Table of the user's Sferum video conferences.
  * @tag sferum-vcs
  *
  * @fires {SferumErrorEvent} sferum-error - The list could not be loaded; `detail.kind` names the fault.
  * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ * @fires {SferumReminderEvent} sferum-reminder - A reminder the user set with «Напомнить о начале» came due; `detail` names the conference by id and time only.
+ *
+ * @attr {number} reminder-minutes - How many minutes before the start «Напомнить о начале» reminds (1–120, default 5).
  *
  * @csspart base - The element's inner wrapper.
  * @csspart table - The table.
@@ -39,6 +44,9 @@ const DAY = 24 * 3600_000;
  * @csspart filter - The today / upcoming / past switch.
  * @csspart join - The «Перейти» link of a live conference.
  * @csspart error - The error message box.
+ * @csspart remind - «Напомнить о начале» on an upcoming conference (`aria-pressed` when set).
+ * @csspart reminders - The list of reminders that came due, above the table.
+ * @csspart reminder - One reminder's message, with «Подключиться» once the conference is live.
  */
 export class SferumVcs extends SferumElement {
   static override styles = [
