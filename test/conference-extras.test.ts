@@ -51,12 +51,18 @@ function fakeNotifications(answer: NotificationPermission, initial: Notification
   return log;
 }
 
-async function vcs(options: { clock?: ManualClock; attrs?: string; locale?: string } = {}) {
+async function vcs(options: { clock?: ManualClock; attrs?: string; locale?: string; theme?: string } = {}) {
   const clock = options.clock ?? new ManualClock();
   const mock = await scenario('linked');
   restore.push(setClock(clock));
   mock.backend.now = () => clock.now();
-  const el = await fixture<SferumVcs>(html`<sferum-vcs style="width:900px" time-zone="Europe/Moscow" locale=${options.locale ?? 'ru'} .adapter=${mock.adapter}></sferum-vcs>`);
+  const el = await fixture<SferumVcs>(html`<sferum-vcs
+      style="width:900px"
+      time-zone="Europe/Moscow"
+      locale=${options.locale ?? 'ru'}
+      theme=${options.theme ?? 'light'}
+      .adapter=${mock.adapter}
+    ></sferum-vcs>`);
   if (options.attrs) el.setAttribute('reminder-minutes', options.attrs);
   await waitUntil(() => rowOf(el, 'Родительское собрание')?.querySelector('.extras'), 'no calendar or reminder buttons', { timeout: 5000 });
   return { ...mock, el, clock };
@@ -304,7 +310,7 @@ describe('«Напомнить о начале»', () => {
 
     // Reminders are per conference, page-wide: start afresh for the second element.
     clearReminders();
-    const late = await vcs({ attrs: '15' });
+    const late = await vcs({ attrs: '15', theme: 'dark' });
     const events: SferumReminderEvent[] = [];
     late.el.addEventListener('sferum-reminder', (e) => events.push(e));
     await click(buttonIn(rowOf(late.el, 'Родительское собрание')!, 'Напомнить о начале')!);
@@ -316,6 +322,8 @@ describe('«Напомнить о начале»', () => {
     await waitUntil(() => events.length === 1, 'not at the start');
     expect(events[0]!.detail).to.include({ state: 'live', minutesLeft: 0 });
     expect(messages(late.el)[0]!.textContent).to.contain('Видеоконференция «Родительское собрание 7 „А“» началась.');
+    expect(messages(late.el)[0]!.querySelector('a[part="join"]')).to.exist;
+    await expect(late.el, 'dark theme, with «Подключиться»').to.be.accessible();
   });
 
   it('<sferum-join>: reminds of its lesson; the event names the lesson; the join button stays the one «Подключиться»; axe clean', async () => {

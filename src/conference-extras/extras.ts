@@ -102,7 +102,8 @@ export const extrasStyles = `
     gap: 8px 12px;
     padding: 10px 12px;
     border-radius: var(--_radius);
-    background: var(--_warning-bg);
+    /* Not the warning surface: the accent links on it fall below 4.5:1 in the dark theme. */
+    background: var(--_bg-subtle);
     border-inline-start: 4px solid var(--_accent);
   }
   .reminder p {
