@@ -35,7 +35,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^lean-qr($|\/)/],
     },
   },
 });

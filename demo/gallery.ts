@@ -79,6 +79,11 @@ export const TILES: Tile[] = [
   { group: 'steps', scenario: 'vkid-recovery', title: 'Восстановление: код из письма', step: { method: 'vkid', until: code('email', 'recovery'), recovery: true } },
   { group: 'steps', scenario: 'vkid-recovery', title: 'Восстановление: новый пароль', step: { method: 'vkid', until: kind('new-password'), recovery: true } },
   { group: 'steps', scenario: 'max-confirmed', title: 'MAX: номер телефона', step: { method: 'max', until: kind('max-phone') } },
+  // ---- MAX from a desktop, SMS codes from the phone (issue 14) ----
+  { group: 'beyond', scenario: 'max-deep-link', title: 'MAX с компьютера: «Открыть MAX», ссылка и QR-код', wide: true, step: { method: 'max', until: kind('max-pending') } },
+  { group: 'beyond', scenario: 'max-deep-link', title: 'MAX на телефоне: ссылка первой, QR-код по кнопке', step: { method: 'max', until: kind('max-pending') } },
+  { group: 'beyond', scenario: 'max-deep-link-expiring', title: 'MAX: запрос действует 20 секунд, затем истекает', step: { method: 'max', until: kind('max-pending') } },
+  { group: 'beyond', scenario: 'vkid-variant-1', title: 'Код из SMS: телефон подставит его сам (WebOTP, где браузер умеет)', step: { method: 'vkid', until: code('sms') } },
   // ---- faults ----
   { group: 'faults', scenario: 'fault-network', title: 'Ошибка сети' },
   { group: 'faults', scenario: 'fault-timeout', title: 'Сервер не отвечает' },
@@ -95,6 +100,15 @@ export const TILES: Tile[] = [
   { group: 'lists', scenario: 'loading', title: 'Чаты: загрузка', tag: 'sferum-chats' },
   { group: 'lists', scenario: 'linked', title: 'Видеоконференции: идёт, скоро, завтра, завершена', tag: 'sferum-vcs', wide: true },
   { group: 'lists', scenario: 'fault-network', title: 'Видеоконференции: нет сети', tag: 'sferum-vcs' },
+  {
+    group: 'beyond',
+    scenario: 'linked',
+    title: 'Видеоконференции: «Добавить в календарь», «Напомнить о начале» (за 15 минут: напомнит к началу собрания)',
+    tag: 'sferum-vcs',
+    wide: true,
+    attrs: { 'reminder-minutes': '15' },
+  },
+  { group: 'beyond', scenario: 'linked', title: 'Урок завтра: «Добавить в календарь», «Напомнить о начале»', tag: 'sferum-join', attrs: { 'lesson-id': 'lesson-tomorrow' } },
   // ---- join ----
   { group: 'join', scenario: 'linked', title: 'Урок идёт: «Подключиться»', tag: 'sferum-join', attrs: { 'lesson-id': 'lesson-live' } },
   { group: 'join', scenario: 'linked', title: 'Урок завтра', tag: 'sferum-join', attrs: { 'lesson-id': 'lesson-tomorrow' } },
@@ -114,6 +128,7 @@ export const GROUPS: Record<string, string> = {
   faults: 'Сбои (с «Повторить»)',
   errors: 'Сообщения об ошибках в шагах',
   lists: '<sferum-chats> и <sferum-vcs>',
+  beyond: 'Сверх журналов: MAX по QR-коду, код из SMS, календарь, напоминание',
   join: '<sferum-join>',
   hub: '<sferum-hub> и уведомления',
 };

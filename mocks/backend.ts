@@ -4,7 +4,7 @@
  */
 import type { LinkStatusInput, StepInput } from '../src/adapter/schemas.js';
 import { checkPhone, maskPhone } from '../src/phone/phone.js';
-import { LINKED_PHONE, MOCK_CREDENTIALS, SEED_CHATS, SFERUM_URL, conferencesAround, manyChats, moscowIso } from './data.js';
+import { LINKED_PHONE, MAX_BOT_URL, MOCK_CREDENTIALS, SEED_CHATS, SFERUM_URL, conferencesAround, manyChats, moscowIso } from './data.js';
 import { faultOf, type Fault, type ScenarioName } from './scenarios.js';
 
 export interface MockResponse {
@@ -27,6 +27,8 @@ export interface MockOptions {
    * the mock VK ID page returns. Default: `vkid-callback.html` beside the mock page's folder, on `origin`.
    */
   vkidCallbackUrl?: string;
+  /** How long a MAX request may wait for «Подключить» (default 10 minutes; the `max-deep-link-expiring` scenario: 20 s). */
+  maxRequestTtlMs?: number;
 }
 
 /** Login values that trigger the seeds' errors. */
@@ -76,6 +78,9 @@ interface Flow {
   phone?: string;
   /** The page that started the flow (the contract's `returnUrl`; the return page learns it from the widget). */
   returnUrl?: string;
+  /** When a MAX request stops waiting (page-clock ms), and its one-time deep-link payload. */
+  maxExpiresAt?: number;
+  maxStartPayload?: string;
   prefill: Record<string, string>;
 }
 
@@ -93,7 +98,11 @@ const error = (status: number, kind: string, extra: Record<string, unknown> = {}
 
 export class MockBackend {
   scenario: ScenarioName = 'unlinked';
-  options: Required<Omit<MockOptions, 'vkidPageUrl' | 'vkidCallbackUrl'>> & { vkidPageUrl?: string; vkidCallbackUrl?: string } = { vendor: 'generic', origin: 'http://localhost', pollIntervalMs: 2000 };
+  options: Required<Omit<MockOptions, 'vkidPageUrl' | 'vkidCallbackUrl' | 'maxRequestTtlMs'>> & {
+    vkidPageUrl?: string;
+    vkidCallbackUrl?: string;
+    maxRequestTtlMs?: number;
+  } = { vendor: 'generic', origin: 'http://localhost', pollIntervalMs: 2000 };
   now: () => number = () => Date.now();
   private status: LinkStatusInput = { state: 'unlinked' };
   private readonly flows = new Map<string, Flow>();
@@ -123,6 +132,7 @@ export class MockBackend {
       const flow = this.createFlow('max', ['max-phone', 'max-pending', 'done']);
       flow.node = 'max-pending';
       flow.phone = LINKED_PHONE;
+      this.sendMaxRequest(flow);
       this.status = { state: 'pending', flowId: flow.id, method: 'max' };
     }
   }
@@ -271,6 +281,7 @@ export class MockBackend {
         if (trigger) return trigger;
         flow.phone = phone.e164;
         flow.polls = 0;
+        this.sendMaxRequest(flow);
         this.status = { state: 'pending', flowId: flow.id, method: 'max' };
         return this.enter(flow, 'max-pending');
       }
@@ -308,9 +319,11 @@ export class MockBackend {
     this.maxDecision = undefined;
     if (decision === 'declined') return this.endPending(flow, 'declined');
     if (decision === 'confirmed') return this.enter(flow, 'done', false);
-    // The max-* scenarios decide by themselves; elsewhere the request waits for the person
-    // (the demo's «Подключить» / «Не подключать» controls, or a test calling decideMax).
-    if (!this.scenario.startsWith('max-')) return this.flowResponse(flow);
+    if (flow.maxExpiresAt !== undefined && this.now() >= flow.maxExpiresAt) return this.endPending(flow, 'expired');
+    // The max-* scenarios decide by themselves; elsewhere (and with a deep link, for the person at
+    // a desktop) the request waits for the person: the demo's «Подключить» / «Не подключать»
+    // controls, or a test calling decideMax.
+    if (!this.scenario.startsWith('max-') || this.scenario.startsWith('max-deep-link')) return this.flowResponse(flow);
     const outcomeAfter = this.scenario === 'max-slow' ? 3 : 2;
     if (flow.polls >= outcomeAfter) {
       if (this.scenario === 'max-declined') return this.endPending(flow, 'declined');
@@ -443,6 +456,13 @@ export class MockBackend {
     return undefined;
   }
 
+  /** The request goes to MAX: it waits until `maxExpiresAt`; a deep-link scenario gets a one-time start payload. */
+  private sendMaxRequest(flow: Flow): void {
+    const ttl = this.options.maxRequestTtlMs ?? (this.scenario === 'max-deep-link-expiring' ? 20_000 : 10 * 60_000);
+    flow.maxExpiresAt = this.now() + ttl;
+    if (this.scenario.startsWith('max-deep-link')) flow.maxStartPayload = randomToken();
+  }
+
   private endPending(flow: Flow, kind: 'declined' | 'expired'): MockResponse {
     this.flows.delete(flow.id);
     this.status = { state: 'unlinked' };
@@ -557,7 +577,16 @@ export class MockBackend {
       case 'max-pending': {
         const slow = this.scenario === 'max-slow' && flow.polls >= 1;
         const interval = slow ? this.options.pollIntervalMs * 2.5 : this.options.pollIntervalMs;
-        return { id, canGoBack, kind: 'max-pending', pollIntervalMs: Math.round(interval), slowDown: slow, expiresAt: moscowIso(this.now() + 10 * 60_000) };
+        return {
+          id,
+          canGoBack,
+          kind: 'max-pending',
+          pollIntervalMs: Math.round(interval),
+          slowDown: slow,
+          expiresAt: moscowIso(flow.maxExpiresAt ?? this.now() + 10 * 60_000),
+          // The MAX bot's deep link (https://max.ru/<bot>?start=<payload>, payload ≤ 128 characters).
+          ...(flow.maxStartPayload ? { deepLink: `${MAX_BOT_URL}?start=${flow.maxStartPayload}` } : {}),
+        };
       }
       case 'done':
         return { id, canGoBack: false, kind: 'done', status: this.status };

@@ -16,6 +16,8 @@ export const MOCK_CREDENTIALS = Object.freeze({
 
 export const LINKED_PHONE = '+79521234567';
 export const SFERUM_URL = 'https://sferum.ru/?p=messages';
+/** The mock MAX bot a deep link opens (a made-up name: the demo's QR code leads nowhere real). */
+export const MAX_BOT_URL = 'https://max.ru/sferum_demo_bot';
 
 export const SEED_CHATS: ChatListInput['chats'] = [
   { id: 'c1', name: '7 «А» — классный чат', type: 'class', members: 28, admin: 'Иванова Мария Петровна', subject: null, url: 'https://sferum.ru/chat/c1' },

@@ -16,6 +16,8 @@ export const SCENARIOS = {
   'max-declined': 'MAX: the user presses «Не подключать»',
   'max-expired': 'MAX: the request expires unanswered',
   'max-slow': 'MAX: the backend asks to poll slower, then confirms',
+  'max-deep-link': 'MAX from a desktop: the request carries a deep link (QR code, «Открыть MAX»), waits for «Подключить»',
+  'max-deep-link-expiring': 'MAX from a desktop: a deep link whose request expires 20 seconds after it is sent',
   'fault-network': 'Every request fails: network error',
   'fault-timeout': 'Every request hangs until the client times out',
   'fault-401': 'The journal session has ended (401)',

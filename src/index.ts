@@ -28,6 +28,7 @@ export { sferumConfigContext, type SferumConfig, type ThemeMode } from './contro
 export { SferumAuthRequiredEvent } from './events/sferum-auth-required.js';
 export { SferumErrorEvent, type SferumErrorDetail } from './events/sferum-error.js';
 export { SferumLinkStatusChangeEvent, type SferumLinkStatusChangeDetail } from './events/sferum-link-status-change.js';
+export { SferumReminderEvent, type SferumReminderDetail } from './events/sferum-reminder.js';
 export { en } from './i18n/en.js';
 export { pluralCategoryRu, type PluralMessage } from './i18n/plural.js';
 export { flowMessages } from './i18n/flow.js';

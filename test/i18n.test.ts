@@ -7,6 +7,8 @@ import { listsEn } from '../src/i18n/lists-en.js';
 import { listsRu } from '../src/i18n/lists-ru.js';
 import { pluralCategoryRu } from '../src/i18n/plural.js';
 import { ru } from '../src/i18n/ru.js';
+import { extrasEn } from '../src/conference-extras/extras-en.js';
+import { extrasRu } from '../src/conference-extras/extras-ru.js';
 import { Translator, loadLocale, nearestLang, toLocale } from '../src/i18n/translator.js';
 import { presets } from '../src/presets/presets.js';
 
@@ -19,6 +21,7 @@ const PAIRS: readonly (readonly [string, object, object])[] = [
   ['flow', flowRu, flowEn],
   ['lists', listsRu, listsEn],
   ...Object.values(presets).map((p) => [`preset ${p.id}`, p.texts.ru ?? {}, p.texts.en ?? {}] as const),
+  ['conference extras', extrasRu, extrasEn],
 ];
 
 describe('i18n dictionaries', () => {
@@ -50,10 +53,11 @@ describe('i18n dictionaries', () => {
   it('no key is defined in two packs', () => {
     expect(keysOf(ru).filter((k) => k in flowRu || k in listsRu)).to.deep.equal([]);
     expect(keysOf(flowRu).filter((k) => k in listsRu)).to.deep.equal([]);
+    expect(keysOf(extrasRu).filter((k) => k in ru || k in flowRu || k in listsRu)).to.deep.equal([]);
   });
 
   it('no text is empty, and plural messages have every form in both languages', () => {
-    for (const dict of [ru, en, flowRu, flowEn, listsRu, listsEn]) {
+    for (const dict of [ru, en, flowRu, flowEn, listsRu, listsEn, extrasRu, extrasEn]) {
       for (const [key, value] of Object.entries(dict)) {
         if (typeof value === 'string') expect(value.trim(), key).not.to.equal('');
         else {

@@ -63,7 +63,8 @@ describe('<sferum-link> MAX', () => {
       }
       await press('Enter');
       await waitUntil(() => shadow(s).querySelector('#f-phone-error')?.textContent?.includes(message), `no «${message}» for ${typed}`);
-      expect(field(s, 'phone').value).to.equal(typed);
+      // What was typed stays: as typed, or (a plainly Russian number) formatted as it was typed.
+      expect(field(s, 'phone').value.replace(/\D/g, '')).to.match(new RegExp(`${typed.replace(/\D/g, '')}$`));
     }
     expect(backend.requests.length, 'nothing was sent').to.equal(before);
     await expect(link).to.be.accessible();

@@ -132,8 +132,7 @@ export const flowEn: FlowMessages = {
   maxPendingStep1: 'Open MAX and go to the “Sferum” tab.',
   maxPendingStep2: 'Choose the chat from the Sferum community.',
   maxPendingStep3: 'Check your details in the message and tap “Connect” (or “Do not connect” if they are not yours).',
-  maxPendingWaiting: 'Waiting for confirmation in MAX. No need to reload the page.',
-  maxPendingChecking: 'Checking the status…',
+  maxPendingWaiting: 'Waiting for your confirmation in MAX.',
   maxPendingSlow: 'Checking less often so as not to overload the server.',
 
   doneTitle: 'Journal account linked',
@@ -166,4 +165,18 @@ export const flowEn: FlowMessages = {
   phoneForeign: `A Russian mobile number ${PHONE_FORMAT} is needed.`,
   phoneExtension: `No extension is needed. Enter a mobile number as ${PHONE_FORMAT}.`,
   phoneNotMobile: `The number does not match ${PHONE_FORMAT}.`,
+
+
+  maxPendingAuto: 'No need to reload the page.',
+  maxDeepLinkLead: 'Open the link on the phone with MAX.',
+  maxOpen: 'Open MAX',
+  maxCopyLink: 'Copy link',
+  maxCopied: 'Copied',
+  maxCopyFailed: 'Copy the link yourself.',
+  maxLinkLabel: 'Link for MAX',
+  maxQrShow: 'Show QR code',
+  maxQrHide: 'Hide QR code',
+  maxQrLabel: 'QR code of the link for MAX',
+  maxQrNote: 'Or point the phone’s camera at the QR code.',
+  maxExpiresIn: 'The request is valid for another {time}',
 };

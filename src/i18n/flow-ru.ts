@@ -146,8 +146,7 @@ export const flowRu = {
   maxPendingStep1: 'Откройте MAX и перейдите на вкладку «Сферум».',
   maxPendingStep2: 'Выберите чат от сообщества Сферум.',
   maxPendingStep3: 'Проверьте свои данные в сообщении и нажмите «Подключить» (или «Не подключать», если данные не ваши).',
-  maxPendingWaiting: 'Ждём подтверждения в MAX. Обновлять страницу не нужно.',
-  maxPendingChecking: 'Проверяем статус…',
+  maxPendingWaiting: 'Ждём подтверждения в MAX.',
   maxPendingSlow: 'Проверяем реже, чтобы не перегружать сервер.',
 
   // done
@@ -184,6 +183,21 @@ export const flowRu = {
   phoneForeign: `Нужен российский мобильный номер в формате ${PHONE_FORMAT}.`,
   phoneExtension: `Добавочный номер не нужен. Введите номер мобильного телефона в формате ${PHONE_FORMAT}.`,
   phoneNotMobile: `Номер не соответствует формату ${PHONE_FORMAT}.`,
+
+
+  // MAX from a desktop (issue 14): the deep link, its QR code and the time left
+  maxPendingAuto: 'Обновлять страницу не нужно.',
+  maxDeepLinkLead: 'Откройте ссылку на телефоне с MAX.',
+  maxOpen: 'Открыть MAX',
+  maxCopyLink: 'Скопировать ссылку',
+  maxCopied: 'Скопировано',
+  maxCopyFailed: 'Скопируйте ссылку вручную.',
+  maxLinkLabel: 'Ссылка для MAX',
+  maxQrShow: 'Показать QR-код',
+  maxQrHide: 'Скрыть QR-код',
+  maxQrLabel: 'QR-код ссылки для MAX',
+  maxQrNote: 'Или наведите камеру телефона на QR-код.',
+  maxExpiresIn: 'Запрос действует ещё {time}',
 };
 
 export type FlowMessages = { [K in keyof typeof flowRu]: string };

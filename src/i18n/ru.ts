@@ -69,11 +69,12 @@ export const ru = {
 
 import type { FlowMessages } from './flow-ru.js';
 import type { ListsMessages } from './lists-ru.js';
+import type { ExtrasMessages } from '../conference-extras/extras-ru.js';
 
 /** Texts every element carries. */
 export type CoreMessages = { [K in keyof typeof ru]: (typeof ru)[K] extends PluralMessage ? PluralMessage : string };
 /** Every text of the kit: the core, plus the packs that flow code registers when it loads. */
-export type Messages = CoreMessages & FlowMessages & ListsMessages;
+export type Messages = CoreMessages & FlowMessages & ListsMessages & ExtrasMessages;
 export type MessageKey = keyof Messages;
 export type PluralKey = { [K in MessageKey]: Messages[K] extends PluralMessage ? K : never }[MessageKey];
 export type TextKey = Exclude<MessageKey, PluralKey>;

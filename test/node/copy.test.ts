@@ -9,6 +9,8 @@ import { flowRu } from '../../src/i18n/flow-ru.js';
 import { flowMessages } from '../../src/i18n/flow.js';
 import { listsEn } from '../../src/i18n/lists-en.js';
 import { listsRu } from '../../src/i18n/lists-ru.js';
+import { extrasEn } from '../../src/conference-extras/extras-en.js';
+import { extrasRu } from '../../src/conference-extras/extras-ru.js';
 import { ru } from '../../src/i18n/ru.js';
 import { Translator } from '../../src/i18n/translator.js';
 import { presets } from '../../src/presets/presets.js';
@@ -37,6 +39,7 @@ const RU: Text[] = [
   ...texts('core', ru),
   ...texts('flow', flowRu),
   ...texts('lists', listsRu),
+  ...texts('extras', extrasRu),
   ...Object.values(presets).flatMap((p) => [
     ...texts(`preset ${p.id}`, p.texts.ru),
     { where: `preset ${p.id}.serviceName`, key: 'serviceName', value: p.serviceName.ru },
@@ -46,6 +49,7 @@ const EN: Text[] = [
   ...texts('core', en),
   ...texts('flow', flowEn),
   ...texts('lists', listsEn),
+  ...texts('extras', extrasEn),
   ...Object.values(presets).flatMap((p) => texts(`preset ${p.id}`, p.texts.en)),
 ];
 

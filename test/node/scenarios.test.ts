@@ -97,6 +97,12 @@ async function walk(method: 'vkid' | 'max', scenario: ScenarioName): Promise<str
       continue;
     }
     if (answer === 'poll') {
+      if (scenario.startsWith('max-deep-link')) {
+        // A deep link to the MAX bot with a one-time start payload (≤ 128 characters), kept by the schema.
+        assert.match(step.kind === 'max-pending' ? (step.deepLink ?? '') : '', /^https:\/\/max\.ru\/[\w]+\?start=[\w-]{1,128}$/);
+        // It waits for the person at the desktop: the demo's «Подключить».
+        backend.decideMax('confirmed');
+      }
       try {
         flow = await adapter.pollLink(flow.flowId, signal());
       } catch (e) {

@@ -10,23 +10,32 @@ import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { conferenceState, startsLabel } from '../vcs/conference-time.js';
+import type { ConferenceExtras } from '../../conference-extras/extras.js';
+import { conferenceExtras, withExtras } from '../vcs/extras-hook.js';
 import { ServerClock } from '../vcs/server-clock.js';
 
 /**
  * The «Подключиться» button the journal puts next to a lesson in its own schedule: enabled only
  * while the lesson's conference is live (on the server's clock), and saying why it is not —
  * not an online lesson, not started yet (with the time), already ended. A parent sees the
- * seed's rule that the child joins from the child's own account.
+ * seed's rule that the child joins from the child's own account. Before the lesson it offers
+ * «Добавить в календарь» and «Напомнить о начале», loaded lazily.
  *
  * @summary «Подключиться» for one lesson of the journal's schedule.
  * @tag sferum-join
  *
  * @fires {SferumErrorEvent} sferum-error - The lesson's conference could not be loaded.
  * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ * @fires {SferumReminderEvent} sferum-reminder - The reminder the user set with «Напомнить о начале» came due; `detail` names the conference and lesson by id, and the time.
+ *
+ * @attr {number} reminder-minutes - How many minutes before the start «Напомнить о начале» reminds (1–120, default 5).
  *
  * @csspart base - The element's inner wrapper.
  * @csspart button - «Подключиться».
  * @csspart reason - Why joining is not possible now.
+ * @csspart remind - «Напомнить о начале» before the lesson (`aria-pressed` when set).
+ * @csspart reminders - The reminder's message, once it came due.
+ * @csspart reminder - One reminder's message.
  */
 export class SferumJoin extends SferumElement {
   static override styles = [
@@ -58,9 +67,9 @@ export class SferumJoin extends SferumElement {
   /** The lesson's id in the journal's schedule. */
   @property({ attribute: 'lesson-id' }) lessonId = '';
 
-  private readonly server: ServerClock = new ServerClock(this, (): string => {
+  private readonly server: ServerClock = new ServerClock(this, () => {
     const c = this.task.value?.conference;
-    return c ? `${conferenceState(c, this.server.now())}:${Math.ceil((Date.parse(c.start) - this.server.now()) / 60_000)}` : '';
+    return c ? [c] : [];
   });
 
   private readonly task = new AdapterTask(this, {
@@ -76,7 +85,7 @@ export class SferumJoin extends SferumElement {
   });
 
   protected override get textPacks(): readonly TextPack[] {
-    return [listsPack];
+    return withExtras(listsPack);
   }
 
   retry(): void {
@@ -89,6 +98,7 @@ export class SferumJoin extends SferumElement {
       html`<button class="button" part="button" type="button" aria-disabled="true" aria-describedby="reason">${i18n.t('joinButton')}</button
         ><span class="reason" part="reason" id="reason">${reason}</span>`;
     let body: unknown;
+    let extras: ConferenceExtras | undefined;
     if (this.resolvedRole === 'parent') body = html`<span class="reason" part="reason">${i18n.t('joinParent')}</span>`;
     else if (this.task.state === 'error')
       body = html`<span class="reason" part="reason" role="alert">${faultText(i18n, this.task.error)}</span>
@@ -96,14 +106,15 @@ export class SferumJoin extends SferumElement {
     else if (this.task.state !== 'complete' || !this.task.value)
       body = html`<span class="spinner" aria-hidden="true"></span><span class="visually-hidden" role="status">${i18n.t('loading')}</span>`;
     else {
-      const { online, conference } = this.task.value;
+      const { online, conference, timeZone } = this.task.value;
       if (!online || !conference) body = html`<span class="reason" part="reason">${i18n.t('joinNotOnline')}</span>`;
       else {
         const now = this.server.now();
         const state = conferenceState(conference, now);
         const start = Date.parse(conference.start);
+        extras = conferenceExtras(this, state === 'upcoming', { i18n, policy: this.urlPolicy, zone: timeZone, now, lesson: this.lessonId });
         if (state === 'upcoming') {
-          body = disabled(i18n.t('joinNotStarted', { when: startsLabel(start, now, i18n, this.resolvedTimeZone) }));
+          body = html`${disabled(i18n.t('joinNotStarted', { when: startsLabel(start, now, i18n, this.resolvedTimeZone) }))}${extras?.actions(conference)}`;
         } else if (state === 'ended') body = disabled(i18n.t('joinEnded'));
         else if (!conference.url) body = disabled(i18n.t('linkUnavailable'));
         else
@@ -112,6 +123,6 @@ export class SferumJoin extends SferumElement {
           >`;
       }
     }
-    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body ?? nothing}</div>`;
+    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body ?? nothing}${extras?.panel()}</div>`;
   }
 }

@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Conference } from '../../adapter/schemas.js';
 import { getClock } from '../../controllers/clock.js';
+import { conferenceState } from './conference-time.js';
 
 /**
  * The server's time, seen through the page clock: the offset between the server time an answer
  * carried and the page clock at that moment. One page-wide clock ticks; the host re-renders only
- * when `signature()` (what it shows) changes, not every second.
+ * when what its conferences show changes (a state, a minute to the start), not every second.
  */
 export class ServerClock implements ReactiveController {
   private offsetMs = 0;
@@ -13,7 +15,7 @@ export class ServerClock implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly signature: () => string,
+    private readonly conferences: () => readonly Conference[],
   ) {
     host.addController(this);
   }
@@ -30,7 +32,10 @@ export class ServerClock implements ReactiveController {
 
   hostConnected(): void {
     this.unsubscribe = getClock().subscribe(() => {
-      const next = this.signature();
+      const now = this.now();
+      const next = this.conferences()
+        .map((c) => `${conferenceState(c, now)}:${Math.ceil((Date.parse(c.start) - now) / 60_000)}`)
+        .join();
       if (next !== this.last) {
         this.last = next;
         this.host.requestUpdate();

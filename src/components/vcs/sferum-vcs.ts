@@ -4,6 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { SferumError } from '../../adapter/errors.js';
 import type { Conference, ConferenceList } from '../../adapter/schemas.js';
+import type { ConferenceExtras } from '../../conference-extras/extras.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { getClock } from '../../controllers/clock.js';
 import { listsPack } from '../../i18n/lists.js';
@@ -13,6 +14,7 @@ import { SferumElement } from '../base/sferum-element.js';
 import { chatsStyles } from '../chats/sferum-chats.styles.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { conferenceState, formatClock, isSameDay, sameZone, startsLabel, zoneName } from './conference-time.js';
+import { conferenceExtras, withExtras } from './extras-hook.js';
 import { ServerClock } from './server-clock.js';
 
 export type ConferenceFilter = 'today' | 'upcoming' | 'past';
@@ -23,13 +25,18 @@ const DAY = 24 * 3600_000;
  * The user's video conferences: title, type («Онлайн-урок» marked), start and end in the user's
  * time zone, organiser and «Ссылка» — «Перейти» only from the start until the end, decided on the
  * server's clock; before that the time left, after that «Завершена». Rows change state by
- * themselves as time passes, on the one page-wide clock, without re-fetching.
+ * themselves as time passes, on the one page-wide clock, without re-fetching. An upcoming
+ * conference offers «Добавить в календарь» (an .ics file) and «Напомнить о начале» (an opt-in
+ * reminder N minutes before the start), loaded lazily the first time one is shown.
  *
  * @summary Table of the user's Sferum video conferences.
  * @tag sferum-vcs
  *
  * @fires {SferumErrorEvent} sferum-error - The list could not be loaded; `detail.kind` names the fault.
  * @fires {SferumAuthRequiredEvent} sferum-auth-required - The journal session ended; re-authenticate, then call `retry()`.
+ * @fires {SferumReminderEvent} sferum-reminder - A reminder the user set with «Напомнить о начале» came due; `detail` names the conference by id and time only.
+ *
+ * @attr {number} reminder-minutes - How many minutes before the start «Напомнить о начале» reminds (1–120, default 5).
  *
  * @csspart base - The element's inner wrapper.
  * @csspart table - The table.
@@ -37,6 +44,9 @@ const DAY = 24 * 3600_000;
  * @csspart filter - The today / upcoming / past switch.
  * @csspart join - The «Перейти» link of a live conference.
  * @csspart error - The error message box.
+ * @csspart remind - «Напомнить о начале» on an upcoming conference (`aria-pressed` when set).
+ * @csspart reminders - The list of reminders that came due, above the table.
+ * @csspart reminder - One reminder's message, with «Подключиться» once the conference is live.
  */
 export class SferumVcs extends SferumElement {
   static override styles = [
@@ -105,7 +115,7 @@ export class SferumVcs extends SferumElement {
   ];
 
   @state() private filter: ConferenceFilter = 'today';
-  private readonly server = new ServerClock(this, () => this.signature());
+  private readonly server = new ServerClock(this, () => this.task.value?.conferences ?? []);
 
   private readonly task = new AdapterTask(this, {
     task: async ([api], { signal }) => {
@@ -124,20 +134,12 @@ export class SferumVcs extends SferumElement {
   });
 
   protected override get textPacks(): readonly TextPack[] {
-    return [listsPack];
+    return withExtras(listsPack);
   }
 
   /** Loads the conferences again. */
   retry(): void {
     void this.task.run();
-  }
-
-  /** What the rows show right now: re-render only when it changes (minute by minute, state by state). */
-  private signature(): string {
-    const list = this.task.value;
-    if (!list) return '';
-    const now = this.server.now();
-    return list.conferences.map((c) => `${conferenceState(c, now)}:${Math.ceil((Date.parse(c.start) - now) / 60_000)}`).join('|');
   }
 
   private visible(list: ConferenceList): Conference[] {
@@ -171,7 +173,9 @@ export class SferumVcs extends SferumElement {
       ['past', i18n.t('vcsPast')],
     ];
     const headers = [i18n.t('vcsTitle'), i18n.t('vcsType'), i18n.t('vcsTime'), i18n.t('vcsOrganizer'), i18n.t('vcsLink')];
-    return html`<div class="toolbar">
+    const now = this.server.now();
+    const extras = conferenceExtras(this, list.conferences.some((c) => conferenceState(c, now) === 'upcoming'), { i18n, policy: this.urlPolicy, zone: list.timeZone, now });
+    return html`${extras?.panel()}<div class="toolbar">
         <fieldset class="filter" part="filter">
           <legend>${i18n.t('vcsFilter')}</legend>
           ${filters.map(
@@ -187,12 +191,12 @@ export class SferumVcs extends SferumElement {
           <div class="row head" role="row" aria-rowindex="1">${headers.map((h) => html`<div class="cell" role="columnheader">${h}</div>`)}</div>
         </div>
         <div class="body" role="rowgroup">
-          ${rows.length === 0 ? html`<p class="message">${i18n.t('vcsEmpty')}</p>` : rows.map((c, i) => this.renderRow(c, i, list.timeZone))}
+          ${rows.length === 0 ? html`<p class="message">${i18n.t('vcsEmpty')}</p>` : rows.map((c, i) => this.renderRow(c, i, list.timeZone, extras))}
         </div>
       </div>`;
   }
 
-  private renderRow(c: Conference, index: number, schoolZone: string): TemplateResult {
+  private renderRow(c: Conference, index: number, schoolZone: string, extras?: ConferenceExtras): TemplateResult {
     const i18n = this.i18n;
     const zone = this.resolvedTimeZone;
     const now = this.server.now();
@@ -204,7 +208,7 @@ export class SferumVcs extends SferumElement {
     const typeName = c.typeName ?? i18n.t(TYPE_KEYS[c.type]);
     let link: TemplateResult;
     if (state === 'ended') link = html`<span class="muted">${i18n.t('vcsEnded')}</span>`;
-    else if (state === 'upcoming') link = html`<span>${startsLabel(start, now, i18n, zone)}</span>`;
+    else if (state === 'upcoming') link = html`<span>${startsLabel(start, now, i18n, zone)}</span>${extras?.actions(c)}`;
     else if (!c.url) link = html`<span class="live">${i18n.t('vcsLiveNow')}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`;
     else
       link = html`<span class="live">${i18n.t('vcsLiveNow')}</span

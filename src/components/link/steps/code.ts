@@ -1,13 +1,21 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
-import { Countdown } from '../../../controllers/clock.js';
+import { Countdown } from '../../../controllers/countdown.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
 import { extractCode } from '../../../flows/validation.js';
 import { textField } from './fields.js';
 import { StepElement } from './step-element.js';
 
 type Code = StepOf<'code'>;
+
+/** WebOTP's request and answer (not in TypeScript's DOM library yet). */
+interface OtpRequest extends CredentialRequestOptions {
+  otp: { transport: ['sms'] };
+}
+interface OtpCredential extends Credential {
+  readonly code: string;
+}
 
 const RESEND: Record<Code['channel'], { waiting: keyof FlowMessages; ready: keyof FlowMessages }> = {
   sms: { waiting: 'codeResendSmsIn', ready: 'codeResendSms' },
@@ -30,6 +38,19 @@ export class StepCode extends StepElement<Code> {
   @state() private resendAnnounced = false;
   private readonly resend = new Countdown(this, () => (this.resendAnnounced = true));
   private startedFor?: string;
+  /** The WebOTP request in flight, if any: aborted when the step changes, the user types, or the step leaves. */
+  private otp?: AbortController;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the request the move aborted is made again for the same step.
+    if (this.step && this.startedFor === this.step.id && !this.otp) this.listenForSms();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopOtp();
+  }
 
   protected override clearSecret(): void {
     this.code = '';
@@ -42,7 +63,40 @@ export class StepCode extends StepElement<Code> {
       this.resendAnnounced = false;
       if (this.step.resendAfter) this.resend.start(this.step.resendAfter);
       else this.resend.stop();
+      this.stopOtp();
+      if (this.isConnected) this.listenForSms();
     }
+  }
+
+  /**
+   * WebOTP: on an SMS code step, where the browser supports it, the phone reads the code from an
+   * SMS whose last line is `@<this page's host> #<code>` (the user allows it in the browser's own
+   * prompt), and the step fills the field and submits. The code goes nowhere else: not to a log,
+   * not to an event.
+   */
+  private listenForSms(): void {
+    if (this.step.channel !== 'sms' || !('OTPCredential' in window) || !navigator.credentials?.get) return;
+    const controller = new AbortController();
+    this.otp = controller;
+    const request: OtpRequest = { otp: { transport: ['sms'] }, signal: controller.signal };
+    navigator.credentials.get(request).then(
+      (credential) => {
+        if (controller.signal.aborted || this.otp !== controller) return;
+        this.otp = undefined;
+        const code = extractCode((credential as OtpCredential | null)?.code ?? '', this.step.length);
+        if (code.length !== this.step.length || this.submitBlocked) return;
+        this.code = code;
+        this.problem = undefined;
+        this.answer('continue', { code });
+      },
+      // Refused, unsupported, timed out or aborted: the user types the code as always.
+      () => undefined,
+    );
+  }
+
+  private stopOtp(): void {
+    this.otp?.abort();
+    this.otp = undefined;
   }
 
   private submit(event: Event): void {
@@ -65,6 +119,7 @@ export class StepCode extends StepElement<Code> {
     // The paste is not blocked: the digits it carries replace the field's value.
     if (digits !== '') {
       event.preventDefault();
+      this.stopOtp();
       this.code = digits;
       this.problem = undefined;
     }
@@ -104,6 +159,8 @@ export class StepCode extends StepElement<Code> {
         required: true,
         error: this.problem ?? this.errorFor('code'),
         onInput: (v) => {
+          // The person is typing: the phone's offer would overwrite them.
+          this.stopOtp();
           this.code = extractCode(v, s.length);
           this.problem = undefined;
         },

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { textField } from './fields.js';
 import { phoneAnswer, preloadPhoneRules } from './phone-field.js';
+import { formatAsTyped } from './phone-typing.js';
 import { StepElement } from './step-element.js';
 
 type PhoneStep = StepOf<'max-phone'> | StepOf<'recovery-phone'>;
@@ -44,6 +45,18 @@ export abstract class PhoneStepElement<S extends PhoneStep> extends StepElement<
     this.answer('continue', { phone: phone.e164 });
   }
 
+  /** Formats the number as it is typed, keeping the caret after the digit it followed. */
+  private typed(raw: string, event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const next = formatAsTyped(raw, input.selectionStart ?? raw.length, this.value, event.inputType);
+    if (next.value !== raw) {
+      input.value = next.value;
+      input.setSelectionRange(next.caret, next.caret);
+    }
+    this.value = next.value;
+    this.problem = undefined;
+  }
+
   /** Shows a valid number in the seeds' format when the field is left. */
   private async tidy(): Promise<void> {
     const phone = await phoneAnswer(this.value);
@@ -62,7 +75,7 @@ export abstract class PhoneStepElement<S extends PhoneStep> extends StepElement<
       hint,
       required: true,
       error: this.problem ?? this.errorFor('phone'),
-      onInput: (v) => ((this.value = v), (this.problem = undefined)),
+      onInput: (v, event) => this.typed(v, event),
       onBlur: () => void this.tidy(),
     });
   }
