@@ -13,12 +13,14 @@ const rowOf = (el: Element, title: string) => [...root(el).querySelectorAll<HTML
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
 
+/** Midday at the school: the «Сегодня» filter must not depend on the hour the tests run at. */
+const NOON = Date.parse('2026-11-23T12:00:00+03:00');
+
 async function vcs(options: { clock?: ManualClock; zone?: string } = {}) {
   const mock = await scenario('linked');
-  if (options.clock) {
-    restore = setClock(options.clock);
-    mock.backend.now = () => options.clock!.now();
-  }
+  const clock = options.clock ?? new ManualClock(NOON);
+  restore = setClock(clock);
+  mock.backend.now = () => clock.now();
   const el = await fixture<SferumVcs>(html`<sferum-vcs style="width:900px" time-zone=${options.zone ?? 'Europe/Moscow'} .adapter=${mock.adapter}></sferum-vcs>`);
   await waitUntil(() => root(el).querySelector('[role="table"], [role="alert"]'), 'not loaded', { timeout: 5000 });
   return { ...mock, el };
@@ -43,7 +45,7 @@ describe('<sferum-vcs>', () => {
   });
 
   it('goes from upcoming to live to ended on the page clock, with no re-fetch', async () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(NOON);
     const { el, backend } = await vcs({ clock });
     const requests = backend.requests.length;
     expect(rowOf(el, 'Родительское собрание')!.textContent).to.contain('через 12 минут');
@@ -59,7 +61,7 @@ describe('<sferum-vcs>', () => {
   });
 
   it('decides «live» on the server\u2019s clock: a computer 10 minutes fast sees no link early', async () => {
-    const serverNow = Date.now();
+    const serverNow = NOON;
     const clock = new ManualClock(serverNow + 10 * 60_000);
     const mock = await scenario('linked');
     restore = setClock(clock);
@@ -107,7 +109,7 @@ describe('<sferum-vcs>', () => {
   });
 
   it('hostile data: an unsafe link is not a link; a date that does not exist or an end before the start is an error state', async () => {
-    const now = Date.now();
+    const now = NOON;
     const base = { id: 'h', title: '<script>alert(1)</script>', type: 'online-lesson', start: moscowIso(now - 60_000), end: moscowIso(now + 60 * 60_000), organizer: 'מורה', url: 'javascript:alert(1)' };
     const { el, worker } = await vcs();
     worker.use(http.get('*/api/sferum/conferences', () => HttpResponse.json({ serverTime: moscowIso(now), timeZone: 'Europe/Moscow', conferences: [base] })));
