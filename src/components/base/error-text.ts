@@ -1,9 +1,9 @@
-import { SferumError, toSferumError } from '../../adapter/errors.js';
+import { toSferumError } from '../../adapter/errors.js';
 import type { Translator } from '../../i18n/translator.js';
 
 /** The user-facing sentence for a transport or protocol fault. Elements branch on `kind` only. */
 export function faultText(i18n: Translator, error: unknown): string {
-  const e = error instanceof SferumError ? error : toSferumError(error);
+  const e = toSferumError(error);
   switch (e.kind) {
     case 'network':
       return i18n.t('errorNetwork');
@@ -19,6 +19,8 @@ export function faultText(i18n: Translator, error: unknown): string {
       return i18n.t('errorInvalidResponse');
     case 'not-found':
       return i18n.t('errorNotFound');
+    case 'no-adapter':
+      return i18n.t('errorNoAdapter');
     default:
       return i18n.t('errorGeneric');
   }
