@@ -41,6 +41,14 @@ export default {
       }
       return next();
     },
+    // An image that takes `ms` to arrive: a test page whose `load` event comes late (test/fixtures/late-load.html).
+    async function slowImage(context, next) {
+      if (context.path !== '/__sferum-test__/slow.gif') return next();
+      await new Promise((resolve) => setTimeout(resolve, Number(context.query.ms) || 0));
+      context.type = 'image/gif';
+      context.body = Buffer.from('R0lGODlhAQABAAAAACH5BAEAAAAALAAAAAABAAEAAAI=', 'base64');
+      return undefined;
+    },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="ru">
