@@ -52,9 +52,12 @@ export interface SferumErrorOptions {
  */
 const BRAND = Symbol.for('sferum/error@1');
 
-/** True for a `SferumError` from any copy of the package whose `kind` this copy knows. */
+/**
+ * True for a `SferumError` from any copy of the package. A kind this copy does not know (from a newer
+ * copy) passes through as it is: elements show it as a generic fault and report it by that kind.
+ */
 export function isSferumError(value: unknown): value is SferumError {
-  return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true && isErrorKind((value as SferumError).kind);
+  return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
 }
 
 export class SferumError extends Error {

@@ -23,9 +23,9 @@ import { Memo } from '../../utils/memo.js';
  */
 export const NO_ADAPTER_GRACE_MS = 3000;
 
-/** Settles at the window's `load` event, at once when it has passed. */
-const pageLoaded = (): Promise<unknown> =>
-  document.readyState === 'complete' ? Promise.resolve() : new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+/** Runs `run` at the window's `load` event, at once when it has passed. */
+const afterLoad = (run: () => void): void =>
+  document.readyState === 'complete' ? run() : addEventListener('load', run, { once: true });
 
 /**
  * What every `sferum-*` element shares: its configuration comes from the nearest
@@ -77,9 +77,9 @@ export class SferumElement extends LitElement {
   private readonly presetMemo = new Memo<VendorPreset>();
   private readonly i18nMemo = new Memo<Translator>();
   private validatedFor?: { raw: SferumAdapter; key: string; adapter: ValidatedAdapter };
-  @state() private adapterOverdue = false;
-  private adapterGrace?: Promise<void>;
-  private appliedTokens?: { root: HTMLElement; theme: Record<string, string> };
+  private adapterOverdue?: boolean;
+  private adapterWaiting?: boolean;
+  private appliedTheme?: object;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -178,16 +178,18 @@ export class SferumElement extends LitElement {
    */
   protected get adapterMissing(): SferumError | undefined {
     if (this.api) return undefined;
-    if (this.adapterOverdue) return new SferumError('no-adapter', 'No adapter is set');
-    if (!isServer) {
-      this.adapterGrace ??= pageLoaded()
-        .then(() => new Promise((resolve) => setTimeout(resolve, NO_ADAPTER_GRACE_MS)))
-        .then(() => {
-          this.adapterGrace = undefined;
+    if (this.adapterOverdue) return new SferumError('no-adapter');
+    if (!isServer && !this.adapterWaiting) {
+      this.adapterWaiting = true;
+      afterLoad(() =>
+        setTimeout(() => {
+          this.adapterWaiting = false;
           if (this.api || !this.isConnected) return;
           this.adapterOverdue = true;
+          this.requestUpdate();
           this.reportError(this.adapterMissing, 'adapter');
-        });
+        }, NO_ADAPTER_GRACE_MS),
+      );
     }
     return undefined;
   }
@@ -206,14 +208,13 @@ export class SferumElement extends LitElement {
    */
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    const root = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
     const theme = this.resolvedPreset.theme;
-    const applied = this.appliedTokens;
-    if (!root || (applied?.root === root && applied.theme === theme)) return;
-    const token = (name: string) => name.replace('--sferum-', '--sferum-preset-');
-    if (applied?.root === root) for (const name in applied.theme) root.style.removeProperty(token(name));
-    for (const [name, value] of Object.entries(theme)) root.style.setProperty(token(name), value);
-    this.appliedTokens = { root, theme };
+    const style = this.renderRoot.querySelector<HTMLElement>('[part="base"]')?.style;
+    // The wrapper is the same element for the element's life (hydrated too): only a new preset changes it.
+    if (!style || theme === this.appliedTheme) return;
+    this.appliedTheme = theme;
+    style.cssText = '';
+    for (const [name, value] of Object.entries(theme)) style.setProperty(name.replace('--sferum-', '--sferum-preset-'), value);
   }
 
   /** Every `sferum-*` event leaves through here; the `@fires` tags of each class document them. */
@@ -240,7 +241,7 @@ export class SferumElement extends LitElement {
     const i18n = this.i18n;
     return html`<div class="error" part="error" role="alert">
       <p><strong>${i18n.t('errorTitle')}.</strong> ${faultText(i18n, error)}</p>
-      ${retry && this.api ? html`<div class="row"><button class="button" part="button" type="button" @click=${retry}>${i18n.t('retry')}</button></div>` : nothing}
+      ${retry ? html`<div class="row"><button class="button" part="button" type="button" @click=${retry}>${i18n.t('retry')}</button></div>` : nothing}
     </div>`;
   }
 }
