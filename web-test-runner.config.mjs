@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createReadStream } from 'node:fs';
@@ -8,6 +9,28 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 
 const workerFile = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Two copies of the package, each bundled on its own from the current source (its own lit, zod and
+ * SferumError), as a journal page with the package in its bundle and again in a plugin has them.
+ * Copy A is the package root; copy B also registers the tags (test/two-copies.test.ts).
+ */
+const COPIES = { 'copy-a.js': 'src/index.ts', 'copy-b.js': 'test/fixtures/copy-with-tags.ts' };
+async function bundleCopy(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    tsconfig: 'tsconfig.json',
+    conditions: ['browser'],
+    logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
+}
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', '!test/node/**'],
@@ -40,6 +63,13 @@ export default {
         return undefined;
       }
       return next();
+    },
+    async function separateCopies(context, next) {
+      const name = /^\/__sferum-test__\/(copy-[ab]\.js)$/.exec(context.path)?.[1];
+      if (!name) return next();
+      context.type = 'application/javascript';
+      context.body = await bundleCopy(COPIES[name]);
+      return undefined;
     },
     // An image that takes `ms` to arrive: a test page whose `load` event comes late (test/fixtures/late-load.html).
     async function slowImage(context, next) {

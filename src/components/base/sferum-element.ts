@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SferumAdapter, ValidatedAdapter } from '../../adapter/adapter.js';
-import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
+import { SferumError, toSferumError } from '../../adapter/errors.js';
 import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
 import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { faultText } from './error-text.js';
@@ -224,7 +224,7 @@ export class SferumElement extends LitElement {
 
   /** Tells the host an error state was shown (by kind only), and asks it to re-authenticate on a 401. */
   protected reportError(error: unknown, operation: string): void {
-    if (isAbortError(error)) return;
+    // Callers drop the element's own aborts; an abort that reaches here came from the adapter itself and is shown.
     const e = toSferumError(error);
     this.emit(new SferumErrorEvent({ kind: e.kind, operation }));
     if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
