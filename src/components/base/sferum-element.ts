@@ -208,13 +208,16 @@ export class SferumElement extends LitElement {
    */
   protected override update(changed: PropertyValues): void {
     super.update(changed);
+    const root = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    if (!root) return;
+    // Hydration keeps the server's attribute values, and a server sees no `lang` around the element.
+    root.lang = this.resolvedLocale;
     const theme = this.resolvedPreset.theme;
-    const style = this.renderRoot.querySelector<HTMLElement>('[part="base"]')?.style;
     // The wrapper is the same element for the element's life (hydrated too): only a new preset changes it.
-    if (!style || theme === this.appliedTheme) return;
+    if (theme === this.appliedTheme) return;
     this.appliedTheme = theme;
-    style.cssText = '';
-    for (const [name, value] of Object.entries(theme)) style.setProperty(name.replace('--sferum-', '--sferum-preset-'), value);
+    root.style.cssText = '';
+    for (const [name, value] of Object.entries(theme)) root.style.setProperty(name.replace('--sferum-', '--sferum-preset-'), value);
   }
 
   /** Every `sferum-*` event leaves through here; the `@fires` tags of each class document them. */
