@@ -50,7 +50,7 @@ export interface SferumErrorOptions {
  * plugin's), and an adapter built against one throws into elements of the other, where `instanceof`
  * fails. `@1` is the shape read across copies: `kind`, `message`, `retryAfter`, `status`, `field`.
  */
-const BRAND = Symbol.for('sferum/error@1');
+const BRAND: unique symbol = Symbol.for('sferum/error@1');
 
 /**
  * True for a `SferumError` from any copy of the package. A kind this copy does not know (from a newer
@@ -78,7 +78,11 @@ export class SferumError extends Error {
     this.retryAfter = options.retryAfter;
     this.status = options.status;
     this.field = options.field;
-    (this as Record<symbol, unknown>)[BRAND] = true;
+  }
+
+  /** @internal The brand `isSferumError` reads. */
+  get [BRAND](): true {
+    return true;
   }
 
   /** Errors the user can fix by trying the same thing again later. */
