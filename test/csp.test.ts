@@ -241,8 +241,11 @@ describe('strict Content-Security-Policy', () => {
     const many = mount('sferum-chats', { adapter: win.world.mock('linked-many-chats').adapter });
     await until(() => shadow(many).querySelector('.virtual [part="row"]'), 'not virtualized', 15_000);
     const scroller = shadow(many).querySelector<HTMLElement>('.virtual')!;
-    scroller.scrollTop = 200_000;
-    await until(() => [...shadow(many).querySelectorAll('[part="row"]')].some((r) => Number(r.getAttribute('aria-rowindex')) > 1000), 'rows did not follow the scroll');
+    // Scrolled again on each check: until the virtualizer has sized its content, the scroll is clamped short.
+    await until(() => {
+      scroller.scrollTop = 200_000;
+      return [...shadow(many).querySelectorAll('[part="row"]')].some((r) => Number(r.getAttribute('aria-rowindex')) > 1000);
+    }, 'rows did not follow the scroll', 10_000);
     await clickText(many, 'button.sort', 'Наименование');
     await until(() => shadow(many).querySelector('[aria-sort="ascending"]'), 'not sorted');
 
