@@ -9,7 +9,7 @@ export type {
   StepAnswer,
   ValidatedAdapter,
 } from './adapter/adapter.js';
-export { ERROR_KINDS, SferumError, isErrorKind, type SferumErrorKind } from './adapter/errors.js';
+export { ERROR_KINDS, SferumError, isErrorKind, isSferumError, type SferumErrorKind } from './adapter/errors.js';
 export { createHttpAdapter, errorBodySchema, parseRetryAfter, type HttpAdapterOptions } from './adapter/http-adapter.js';
 export * from './adapter/schemas.js';
 export { schemasFor, type Schemas } from './adapter/all-schemas.js';

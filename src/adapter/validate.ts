@@ -28,9 +28,15 @@ function withModule<M, T>(lazy: LazyModule<M>, use: (module: M) => T): T | Promi
 /** Adapters already wrapped, so that wrapping twice does not validate twice. */
 const validated = new WeakMap<object, { key: string; adapter: ValidatedAdapter }>();
 
+/**
+ * Marks a validated adapter of any copy of the package: `createHttpAdapter` of one copy handed to the
+ * elements of another still keeps its `allowedHosts`. `@1` is the shape read: `raw`, `policy.allowedHosts`.
+ * The mark points at the adapter itself, so a copy (`{ ...adapter, listChats }`) is not taken for it.
+ */
+const VALIDATED = Symbol.for('sferum/validated-adapter@1');
+
 function validatedInner(adapter: SferumAdapter): ValidatedAdapter | undefined {
-  const known = validated.get(adapter);
-  return known && known.adapter === adapter ? known.adapter : undefined;
+  return (adapter as unknown as Record<symbol, unknown>)[VALIDATED] === adapter ? (adapter as unknown as ValidatedAdapter) : undefined;
 }
 
 interface Parser<T> {
@@ -104,7 +110,7 @@ export function validateAdapter(adapter: SferumAdapter, policy: UrlPolicy = DEFA
     getLessonConference: (lessonId, signal) =>
       call(signal, () => adapter.getLessonConference(lessonId, signal), list('lessonConference', 'getLessonConference')),
   };
+  (result as unknown as Record<symbol, unknown>)[VALIDATED] = result;
   validated.set(adapter, { key, adapter: result });
-  validated.set(result, { key, adapter: result });
   return result;
 }

@@ -15,6 +15,8 @@ export interface AdapterTaskConfig<A extends readonly unknown[], R> {
  * Runs an adapter call for an element, in the spirit of `@lit/task` but only what we need:
  * re-runs when its arguments change, aborts the previous run, aborts when the element is
  * removed, and runs again when it is put back — so a moved element does its work exactly once.
+ * While its first argument (the adapter) is `undefined` it waits in `initial`: a host that sets
+ * the adapter late is not an error (the element decides when a missing adapter is one).
  */
 export class AdapterTask<const A extends readonly unknown[], R> implements ReactiveController {
   state: TaskState = 'initial';
@@ -55,9 +57,14 @@ export class AdapterTask<const A extends readonly unknown[], R> implements React
   async run(args: A = this.config.args()): Promise<void> {
     this.lastArgs = args;
     this.controller?.abort();
+    const id = ++this.runId;
+    if (args[0] === undefined) {
+      this.state = 'initial';
+      this.value = undefined;
+      return;
+    }
     const controller = new AbortController();
     this.controller = controller;
-    const id = ++this.runId;
     this.state = 'pending';
     this.host.requestUpdate();
     try {

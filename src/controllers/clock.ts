@@ -1,3 +1,5 @@
+import { isServer } from 'lit';
+
 /**
  * One clock for the whole page: countdowns, polling and live conference states all read it,
  * and a single interval ticks once a second while anything listens (no timer per row or per
@@ -19,6 +21,8 @@ class SystemClock implements Clock {
 
   subscribe(listener: (now: number) => void): () => void {
     this.listeners.add(listener);
+    // A server render (with connectedCallback on) has nothing to tick, and an interval would keep Node running.
+    if (isServer) return () => this.listeners.delete(listener);
     this.timer ??= setInterval(() => {
       const now = this.now();
       for (const l of [...this.listeners]) l(now);

@@ -41,12 +41,16 @@ export function toLocale(value: string | null | undefined): Locale | undefined {
   return primary === 'ru' || primary === 'en' ? primary : undefined;
 }
 
-/** The nearest `lang` attribute, crossing shadow roots upwards. */
+/**
+ * The nearest `lang` attribute, crossing shadow roots upwards. No `instanceof Element`: on a server
+ * (`@lit-labs/ssr` without a DOM shim) there is no `Element`, and the element sees only its own attributes.
+ */
 export function nearestLang(node: Node): string | null {
-  let current: Node | null = node;
+  let current: Node | null | undefined = node;
   while (current) {
-    if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang');
-    current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
+    const lang = (current as Partial<Element>).getAttribute?.('lang');
+    if (lang != null) return lang;
+    current = current.parentNode ?? (current.nodeType === 11 ? (current as ShadowRoot).host : null);
   }
   return null;
 }

@@ -1,25 +1,21 @@
-import { SferumError, toSferumError } from '../../adapter/errors.js';
+import { toSferumError, type SferumErrorKind } from '../../adapter/errors.js';
 import type { Translator } from '../../i18n/translator.js';
+import type { TextKey } from '../../i18n/ru.js';
+
+const FAULT_KEYS: Partial<Record<SferumErrorKind, TextKey>> = {
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  unauthorized: 'errorUnauthorized',
+  server: 'errorServer',
+  'invalid-response': 'errorInvalidResponse',
+  'not-found': 'errorNotFound',
+  'no-adapter': 'errorNoAdapter',
+};
 
 /** The user-facing sentence for a transport or protocol fault. Elements branch on `kind` only. */
 export function faultText(i18n: Translator, error: unknown): string {
-  const e = error instanceof SferumError ? error : toSferumError(error);
-  switch (e.kind) {
-    case 'network':
-      return i18n.t('errorNetwork');
-    case 'timeout':
-      return i18n.t('errorTimeout');
-    case 'unauthorized':
-      return i18n.t('errorUnauthorized');
-    case 'rate-limited':
-      return i18n.t('errorRateLimited', { time: i18n.clock(e.retryAfter ?? 30) });
-    case 'server':
-      return i18n.t('errorServer');
-    case 'invalid-response':
-      return i18n.t('errorInvalidResponse');
-    case 'not-found':
-      return i18n.t('errorNotFound');
-    default:
-      return i18n.t('errorGeneric');
-  }
+  const e = toSferumError(error);
+  return e.kind === 'rate-limited'
+    ? i18n.t('errorRateLimited', { time: i18n.clock(e.retryAfter ?? 30) })
+    : i18n.t(FAULT_KEYS[e.kind] ?? 'errorGeneric');
 }

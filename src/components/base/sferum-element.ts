@@ -1,8 +1,8 @@
 import { consume } from '@lit/context';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SferumAdapter, ValidatedAdapter } from '../../adapter/adapter.js';
-import { isAbortError, toSferumError } from '../../adapter/errors.js';
+import { SferumError, toSferumError } from '../../adapter/errors.js';
 import { SferumAuthRequiredEvent } from '../../events/sferum-auth-required.js';
 import { SferumErrorEvent } from '../../events/sferum-error.js';
 import { faultText } from './error-text.js';
@@ -15,6 +15,17 @@ import { isPresetLoaded, loadPreset, resolvePreset } from '../../presets/registr
 import type { PresetOverrides, Role, VendorPreset } from '../../presets/types.js';
 import type { TextPack } from '../../i18n/pack.js';
 import { Memo } from '../../utils/memo.js';
+
+/**
+ * How long after the page's `load` event (and after the element first rendered without one) an
+ * element waits for its adapter before it reports `no-adapter`. Frameworks and lazily imported API
+ * clients set the adapter late; until then the element shows its loading state and fires nothing.
+ */
+export const NO_ADAPTER_GRACE_MS = 3000;
+
+/** Runs `run` at the window's `load` event, at once when it has passed. */
+const afterLoad = (run: () => void): void =>
+  document.readyState === 'complete' ? run() : addEventListener('load', run, { once: true });
 
 /**
  * What every `sferum-*` element shares: its configuration comes from the nearest
@@ -66,6 +77,9 @@ export class SferumElement extends LitElement {
   private readonly presetMemo = new Memo<VendorPreset>();
   private readonly i18nMemo = new Memo<Translator>();
   private validatedFor?: { raw: SferumAdapter; key: string; adapter: ValidatedAdapter };
+  private adapterOverdue?: boolean;
+  private adapterWaiting?: boolean;
+  private appliedTheme?: object;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -157,19 +171,53 @@ export class SferumElement extends LitElement {
     return this.validatedFor.adapter;
   }
 
-  /** Classes and custom properties for the `.root` wrapper: theme mode and preset tokens. */
+  /**
+   * `undefined` while the element has an adapter or may still get one; the `no-adapter` error once
+   * the host plainly has not supplied one: none `NO_ADAPTER_GRACE_MS` after both the page's `load`
+   * event and the element's first render without it. Reading it starts that wait.
+   */
+  protected get adapterMissing(): SferumError | undefined {
+    if (this.api) return undefined;
+    if (this.adapterOverdue) return new SferumError('no-adapter');
+    if (!isServer && !this.adapterWaiting) {
+      this.adapterWaiting = true;
+      afterLoad(() =>
+        setTimeout(() => {
+          this.adapterWaiting = false;
+          if (this.api || !this.isConnected) return;
+          this.adapterOverdue = true;
+          this.requestUpdate();
+          this.reportError(this.adapterMissing, 'adapter');
+        }, NO_ADAPTER_GRACE_MS),
+      );
+    }
+    return undefined;
+  }
+
+  /** Classes for the `.root` wrapper: the theme mode (`auto` is light on a server, which has no media queries). */
   protected get rootClasses(): Record<string, boolean> {
     const theme = this.resolvedTheme;
-    const dark = theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+    const dark = theme === 'dark' || (theme === 'auto' && !isServer && matchMedia('(prefers-color-scheme: dark)').matches);
     return { root: true, dark };
   }
 
-  protected get presetTokens(): Record<string, string> {
-    const tokens: Record<string, string> = {};
-    for (const [name, value] of Object.entries(this.resolvedPreset.theme)) {
-      tokens[name.replace('--sferum-', '--sferum-preset-')] = value;
-    }
-    return tokens;
+  /**
+   * The preset's tokens go onto the `part="base"` wrapper through CSSOM after each render, never a
+   * `style` attribute: a strict CSP (`style-src` without `'unsafe-inline'`) blocks the attribute,
+   * and server HTML carries none (hydration then sets them here).
+   */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    const root = this.renderRoot.querySelector<HTMLElement>('[part="base"]');
+    if (!root) return;
+    // Hydration keeps the server's attribute values, and a server sees no `lang` around the element.
+    root.lang = this.resolvedLocale;
+    const theme = this.resolvedPreset.theme;
+    // The wrapper is the same element for the element's life (hydrated too): only a new preset changes it.
+    if (theme === this.appliedTheme) return;
+    this.appliedTheme = theme;
+    root.style.cssText = '';
+    for (const [name, value] of Object.entries(theme)) root.style.setProperty(name.replace('--sferum-', '--sferum-preset-'), value);
   }
 
   /** Every `sferum-*` event leaves through here; the `@fires` tags of each class document them. */
@@ -179,7 +227,7 @@ export class SferumElement extends LitElement {
 
   /** Tells the host an error state was shown (by kind only), and asks it to re-authenticate on a 401. */
   protected reportError(error: unknown, operation: string): void {
-    if (isAbortError(error)) return;
+    // Callers drop the element's own aborts; an abort that reaches here came from the adapter itself and is shown.
     const e = toSferumError(error);
     this.emit(new SferumErrorEvent({ kind: e.kind, operation }));
     if (e.kind === 'unauthorized') this.emit(new SferumAuthRequiredEvent());
@@ -194,10 +242,9 @@ export class SferumElement extends LitElement {
   /** An error box with its sentence and, where trying again can help, «Повторить». */
   protected renderFault(error: unknown, retry?: () => void): TemplateResult {
     const i18n = this.i18n;
-    const message = this.api ? faultText(i18n, error) : i18n.t('errorNoAdapter');
     return html`<div class="error" part="error" role="alert">
-      <p><strong>${i18n.t('errorTitle')}.</strong> ${message}</p>
-      ${retry && this.api ? html`<div class="row"><button class="button" part="button" type="button" @click=${retry}>${i18n.t('retry')}</button></div>` : nothing}
+      <p><strong>${i18n.t('errorTitle')}.</strong> ${faultText(i18n, error)}</p>
+      ${retry ? html`<div class="row"><button class="button" part="button" type="button" @click=${retry}>${i18n.t('retry')}</button></div>` : nothing}
     </div>`;
   }
 }

@@ -1,8 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { toSferumError } from '../../adapter/errors.js';
 import { toSafeUrl, type UrlPolicy } from '../../adapter/urls.js';
 import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
@@ -82,8 +80,7 @@ export class SferumChats extends SferumElement {
 
   private readonly chatsTask = new AdapterTask(this, {
     task: async ([api], { signal }) => {
-      if (!api) throw toSferumError(new Error('No adapter'));
-      const [list] = await Promise.all([api.listChats(signal), this.localeReady(), this.presetReady()]);
+      const [list] = await Promise.all([api!.listChats(signal), this.localeReady(), this.presetReady()]);
       if (list.chats.length > VIRTUALIZE_ABOVE) this.virtualize = await loadVirtualizer();
       return list.chats;
     },
@@ -154,11 +151,12 @@ export class SferumChats extends SferumElement {
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
-    if (!this.api) body = this.renderFault(undefined);
+    const missing = this.adapterMissing;
+    if (missing) body = this.renderFault(missing);
     else if (this.chatsTask.state === 'error') body = this.renderFault(this.chatsTask.error, () => this.retry());
     else if (this.chatsTask.state !== 'complete' || !this.chatsTask.value) body = this.renderLoading();
     else body = this.renderList(this.chatsTask.value);
-    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body}</div>`;
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}</div>`;
   }
 
   private renderList(all: readonly Row[]): TemplateResult {

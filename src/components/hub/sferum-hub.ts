@@ -2,7 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { LinkStatus, NoticeKind } from '../../adapter/schemas.js';
 import { CONFIG_KEYS, sferumConfigContext, type SferumConfig } from '../../controllers/config.js';
 import { defineElement } from '../../define/define.js';
@@ -144,7 +143,7 @@ export class SferumHub extends SferumElement {
     // The adapter reports a pupil's notices; the preset says which ones this journal shows (Perm: always its security warning).
     const allowed = this.resolvedPreset.notices;
     const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind).filter((k) => allowed.includes(k)), ...allowed.filter((k) => k === 'security')]);
-    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>
       <sferum-link @sferum-link-status-change=${this.onStatus}></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
       ${status

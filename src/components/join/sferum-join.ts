@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { SferumError } from '../../adapter/errors.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
 import { listsPack } from '../../i18n/lists.js';
@@ -74,9 +73,8 @@ export class SferumJoin extends SferumElement {
 
   private readonly task = new AdapterTask(this, {
     task: async ([api, lessonId], { signal }) => {
-      if (!api) throw new SferumError('invalid-response', 'No adapter');
       if (!lessonId) throw new SferumError('not-found', 'No lesson id');
-      const [lesson] = await Promise.all([api.getLessonConference(lessonId, signal), this.localeReady(), this.presetReady()]);
+      const [lesson] = await Promise.all([api!.getLessonConference(lessonId, signal), this.localeReady(), this.presetReady()]);
       this.server.sync(lesson.serverTime);
       return lesson;
     },
@@ -100,6 +98,7 @@ export class SferumJoin extends SferumElement {
     let body: unknown;
     let extras: ConferenceExtras | undefined;
     if (this.resolvedRole === 'parent') body = html`<span class="reason" part="reason">${i18n.t('joinParent')}</span>`;
+    else if (this.adapterMissing) body = html`<span class="reason" part="reason" role="alert">${faultText(i18n, this.adapterMissing)}</span>`;
     else if (this.task.state === 'error')
       body = html`<span class="reason" part="reason" role="alert">${faultText(i18n, this.task.error)}</span>
         <button class="retry" type="button" @click=${this.retry}>${i18n.t('retry')}</button>`;
@@ -123,6 +122,6 @@ export class SferumJoin extends SferumElement {
           >`;
       }
     }
-    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body ?? nothing}${extras?.panel()}</div>`;
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body ?? nothing}${extras?.panel()}</div>`;
   }
 }

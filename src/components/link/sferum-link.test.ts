@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { scenario } from '../../../test/mocks.js';
 import type { SferumAdapter } from '../../adapter/adapter.js';
+import { NO_ADAPTER_GRACE_MS } from '../base/sferum-element.js';
 import '../../define/sferum-link.js';
 import '../../define/sferum-provider.js';
 import type { SferumLinkStatusChangeEvent } from '../../events/sferum-link-status-change.js';
@@ -155,8 +156,10 @@ describe('<sferum-link> status', () => {
     expect(JSON.stringify(event.detail)).not.to.match(/\d{4}/);
   });
 
-  it('says clearly when no adapter was given', async () => {
+  it('says clearly when no adapter was given (after the grace for a late adapter)', async () => {
     const el = await fixture<SferumLink>(html`<sferum-link></sferum-link>`);
+    expect(shadow(el).querySelector('[role="status"]')?.textContent).to.contain('Загрузка');
+    await waitUntil(() => shadow(el).querySelector('[role="alert"]'), 'no alert', { timeout: NO_ADAPTER_GRACE_MS + 2000 });
     expect(shadow(el).querySelector('[role="alert"]')!.textContent).to.contain('не задан адаптер');
     await expect(el).to.be.accessible();
   });

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ValidatedAdapter } from '../../adapter/adapter.js';
 import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
 import type { FlowState, LinkMethod, LinkStatus } from '../../adapter/schemas.js';
@@ -82,10 +81,7 @@ export class SferumLink extends SferumElement {
   private focusAfterRender?: 'title';
 
   private readonly statusTask = new AdapterTask(this, {
-    task: async ([api], { signal }) => {
-      if (!api) throw new SferumError('invalid-response', 'No adapter');
-      return this.load(api, signal);
-    },
+    task: ([api], { signal }) => this.load(api!, signal),
     args: () => [this.api] as const,
     onComplete: ({ status, flow }) => {
       this.flow = flow;
@@ -268,12 +264,13 @@ export class SferumLink extends SferumElement {
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
-    if (!this.api && this.statusTask.state !== 'pending') body = this.renderFault(undefined);
+    const missing = this.adapterMissing;
+    if (missing) body = this.renderFault(missing);
     else if (this.statusTask.state === 'error') body = this.renderFault(this.statusTask.error, () => this.retry());
     else if (this.statusTask.state !== 'complete' || !this.current) body = this.renderLoading();
     else if (this.flow && this.flowPack) body = this.renderFlow(this.flow);
     else body = this.renderStatus(this.current);
-    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>
       ${body}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </div>`;

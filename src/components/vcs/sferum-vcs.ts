@@ -1,8 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { SferumError } from '../../adapter/errors.js';
 import type { Conference, ConferenceList } from '../../adapter/schemas.js';
 import type { ConferenceExtras } from '../../conference-extras/extras.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
@@ -119,10 +117,9 @@ export class SferumVcs extends SferumElement {
 
   private readonly task = new AdapterTask(this, {
     task: async ([api], { signal }) => {
-      if (!api) throw new SferumError('invalid-response', 'No adapter');
       const now = getClock().now();
       const [list] = await Promise.all([
-        api.listConferences({ from: new Date(now - 14 * DAY).toISOString(), to: new Date(now + 30 * DAY).toISOString() }, signal),
+        api!.listConferences({ from: new Date(now - 14 * DAY).toISOString(), to: new Date(now + 30 * DAY).toISOString() }, signal),
         this.localeReady(),
         this.presetReady(),
       ]);
@@ -157,11 +154,12 @@ export class SferumVcs extends SferumElement {
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
-    if (!this.api) body = this.renderFault(undefined);
+    const missing = this.adapterMissing;
+    if (missing) body = this.renderFault(missing);
     else if (this.task.state === 'error') body = this.renderFault(this.task.error, () => this.retry());
     else if (this.task.state !== 'complete' || !this.task.value) body = this.renderLoading();
     else body = this.renderList(this.task.value);
-    return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>${body}</div>`;
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}</div>`;
   }
 
   private renderList(list: ConferenceList): TemplateResult {

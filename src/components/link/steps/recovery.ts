@@ -51,10 +51,10 @@ export class StepRecoveryMethod extends StepElement<StepOf<'recovery-method'>> {
     const t = this.i18n;
     return html`<div class="body">
       ${this.renderHeader(t.t('recoveryMethodTitle'))}
-      <ul class="links" style="list-style:none;margin:0;padding:0">
+      <ul class="links">
         ${this.step.methods.map(({ method, hint }) => {
           const [title, hintKey] = METHOD_TEXT[method];
-          return html`<li style="width:100%">
+          return html`<li>
             <button class="option" type="button" @click=${() => this.answer('choose', { method })}>
               <span class="option-title">${t.t(title)} ›</span>
               <span class="hint">${t.t(hintKey, { email: hint ?? '' })}</span>

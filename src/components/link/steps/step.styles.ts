@@ -107,6 +107,15 @@ export const stepStyles = css`
     gap: 8px;
     justify-items: start;
   }
+  /* A list of options (recovery methods): styled here, never by a style attribute (a strict CSP blocks it). */
+  ul.links {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  ul.links > li {
+    width: 100%;
+  }
   .link-button {
     padding: 4px 0;
     border: 0;
