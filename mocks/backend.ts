@@ -477,7 +477,8 @@ export class MockBackend {
     const account = { name: 'Семён Власенков', phoneMasked: masked };
     switch (flow.node) {
       case 'login':
-        return { id, canGoBack, kind: 'login' };
+        // Back at the login (after «←», «Изменить номер телефона», a new password) VK ID shows the number it knows.
+        return { id, canGoBack, kind: 'login', ...(flow.phone ? { value: displayVk(flow.phone) } : {}) };
       case 'known-account':
         return { id, canGoBack, kind: 'known-account', account, hasProfile: true };
       case 'password':

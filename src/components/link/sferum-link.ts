@@ -15,7 +15,7 @@ import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { closeModal, modalStyles, openModal, trapTab } from '../dialog/modal.js';
-import type { FlowDoneEvent, FlowEndEvent, FlowErrorEvent, FlowStepEvent, SferumLinkFlow } from './flow.js';
+import type { SferumLinkFlow } from './flow.js';
 import { linkStyles } from './sferum-link.styles.js';
 
 type FlowModule = typeof import('./flow.js');
@@ -195,34 +195,34 @@ export class SferumLink extends SferumElement {
     }
   }
 
-  private onFlowDone(event: FlowDoneEvent): void {
+  // The wizard reports through these callbacks, not DOM events (a flow carries what the user typed).
+  private readonly onFlowDone = (status: Linked): void => {
     this.flow = undefined;
     this.focusAfterRender = 'title';
-    this.setStatus(event.status);
-  }
+    this.setStatus(status);
+  };
 
-  private onFlowEnd(event: FlowEndEvent): void {
+  private readonly onFlowEnd = (reason: 'cancelled' | 'restart'): void => {
     const method = this.flow?.method ?? 'vkid';
     this.flow = undefined;
     this.setStatus({ state: 'unlinked', notices: this.current?.notices ?? [] });
-    if (event.reason === 'restart') void this.startFlow(method);
+    if (reason === 'restart') void this.startFlow(method);
     else this.focusAfterRender = 'title';
-  }
+  };
 
-  private onFlowStep(event: FlowStepEvent): void {
-    const { flow } = event;
+  private readonly onFlowStep = (flow: FlowState): void => {
     // Keep our copy current: a re-render hands the wizard this flow again.
     this.flow = flow;
     if (flow.step.kind === 'max-pending') this.setStatus({ state: 'pending', flowId: flow.flowId, method: 'max', notices: this.current?.notices ?? [] });
     else if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
-  }
+  };
 
-  private onFlowError(event: FlowErrorEvent): void {
-    this.reportError(event.error, event.operation);
-    if (event.error.kind === 'declined' || event.error.kind === 'expired') {
+  private readonly onFlowError = (error: SferumError, operation: string): void => {
+    this.reportError(error, operation);
+    if (error.kind === 'declined' || error.kind === 'expired') {
       if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
     }
-  }
+  };
 
   private openUnlink(): void {
     this.unlinkError = undefined;
@@ -288,10 +288,10 @@ export class SferumLink extends SferumElement {
         .preset=${this.resolvedPreset}
         .storageKey=${this.key}
         .focusOnStart=${this.lastState !== undefined && !this.statusTask.value?.flow}
-        @sferum-flow-done=${this.onFlowDone}
-        @sferum-flow-end=${this.onFlowEnd}
-        @sferum-flow-step=${this.onFlowStep}
-        @sferum-flow-error=${this.onFlowError}
+        .onDone=${this.onFlowDone}
+        .onEnd=${this.onFlowEnd}
+        .onStep=${this.onFlowStep}
+        .onError=${this.onFlowError}
       ></sferum-link-flow>
     </section>`;
   }

@@ -26,21 +26,13 @@ export interface StepErrorView {
   wait?: number | undefined;
 }
 
-/** Internal: a step tells the wizard what the user did. Not composed; the wizard listens on the step. */
-export class StepIntentEvent extends Event {
-  static readonly eventName = 'sferum-step-intent';
-  constructor(readonly intent: WizardIntent) {
-    super(StepIntentEvent.eventName, { bubbles: true, composed: false });
-  }
-}
-
 /** Error kinds that mean the secret just typed was wrong: the field is cleared for a fresh try. */
 const WRONG_SECRET: readonly SferumErrorKind[] = ['wrong-password', 'wrong-code', 'code-expired'];
 
 /**
  * The base of every step component. A step renders one screen of a flow from its `step`
  * data, keeps what the user typed for as long as it is on screen (errors and retries
- * included), and reports each action as a `StepIntentEvent`.
+ * included), and reports each action by calling the wizard's `onIntent`.
  */
 export abstract class StepElement<S extends Step = Step> extends LitElement {
   static override styles = [baseStyles, stepStyles];
@@ -56,6 +48,11 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
   protected fields: readonly string[] = [];
   /** Fields that hold a secret (password, code): cleared after a wrong answer. */
   protected secretFields: readonly string[] = [];
+  /**
+   * The wizard's handler for what the user did. A call, never a DOM event: an answer carries what
+   * was typed (phone, password, code), and any script on the host page can listen to events.
+   */
+  onIntent?: (intent: WizardIntent) => void;
 
   /** Moves focus to the step's heading (the wizard calls this when the step appears). */
   focusHeading(): void {
@@ -65,7 +62,7 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
   protected intent(intent: WizardIntent): void {
     // Cancelling is always possible; everything else waits for the answer in flight.
     if (this.busy && intent.type !== 'cancel') return;
-    this.dispatchEvent(new StepIntentEvent(intent));
+    this.onIntent?.(intent);
   }
 
   protected answer(action: StepAction, values?: Record<string, string | boolean>): void {
