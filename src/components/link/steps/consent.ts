@@ -9,6 +9,12 @@ export class StepConsent extends StepElement<StepOf<'consent'>> {
   static override styles = [...StepElement.styles, modalStyles];
   @query('dialog') private dialog!: HTMLDialogElement;
 
+  // The question is the dialog: it opens as soon as the step is on screen, a flow resumed after a
+  // reload included (the wizard does not move focus then, so this cannot wait for focusHeading).
+  protected override firstUpdated(): void {
+    openModal(this.dialog, null);
+  }
+
   override focusHeading(): void {
     openModal(this.dialog, null);
   }
