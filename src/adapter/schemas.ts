@@ -30,9 +30,22 @@ export function isIsoDate(value: string): boolean {
   return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-export const text = (max = 500) => z.string().check(z.maxLength(max));
-export const nonEmpty = (max = 500) => z.string().check(z.minLength(1), z.maxLength(max));
-export const id = () => z.string().check(z.minLength(1), z.maxLength(200));
+/** Text is kept up to this many characters (docs/http-contract.md, «Limits»). */
+export const TEXT_MAX = 1000;
+
+/** Longer text is cut (one oversized name must not fail a list of 10,000), ending with «…», never inside a surrogate pair. */
+export function cutText(value: string): string {
+  if (value.length <= TEXT_MAX) return value;
+  const kept = value.slice(0, TEXT_MAX - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
+}
+
+/** Text from the data (names, titles, hints): any length, the first 1,000 characters kept. */
+export const text = () => z.pipe(z.string(), z.transform(cutText));
+/** The same, and it must not be empty (a chat's name, a conference's title). */
+export const nonEmpty = () => z.pipe(z.string().check(z.minLength(1)), z.transform(cutText));
+/** Identifiers are never cut (a cut one would name another thing): 1 to 1,000 characters. */
+export const id = () => z.string().check(z.minLength(1), z.maxLength(TEXT_MAX));
 export const dateTime = () => z.string().check(z.refine(isIsoDateTime, 'Not an ISO 8601 date-time with offset'));
 export const date = () => z.string().check(z.refine(isIsoDate, 'Not a real calendar date'));
 /** A linked phone: a Russian mobile number in E.164. */
@@ -109,7 +122,7 @@ export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
       method: z.enum(LINK_METHODS),
       phone: e164RuMobile(),
       sferumUrl: optionalSafeUrl(policy),
-      profileName: z.optional(text(200)),
+      profileName: z.optional(text()),
       /** Perm: chats «Учительская», parents' and class chats were created automatically. */
       autoChats: z._default(z.boolean(), false),
       notices: z._default(z.array(notice), []),

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
+import { longText } from '../../base/long-text.js';
 import { initial } from './fields.js';
 import { StepElement } from './step-element.js';
 
@@ -32,7 +33,7 @@ export class StepChooseProfile extends StepElement<StepOf<'choose-profile'>> {
           (p) => html`<label class="account choice">
             <input type="radio" name="profileId" .value=${p.id} .checked=${this.chosen === p.id} @change=${() => ((this.chosen = p.id), (this.problem = undefined))} />
             <span class="avatar" aria-hidden="true">${initial(p.name)}</span>
-            <span><span class="account-name">${p.name}</span>${p.description ? html`<br /><span class="hint">${p.description}</span>` : ''}</span>
+            <span><span class="account-name">${longText(p.name)}</span>${p.description ? html`<br /><span class="hint">${longText(p.description)}</span>` : ''}</span>
           </label>`,
         )}
       </fieldset>

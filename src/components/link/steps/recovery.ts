@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { missingPasswordRules, type PasswordRule } from '../../../flows/validation.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
+import { longText } from '../../base/long-text.js';
 import { initial, textField } from './fields.js';
 import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
@@ -29,7 +30,7 @@ export class StepRecoveryAccount extends StepElement<StepOf<'recovery-account'>>
       ${this.renderHeader(t.t('recoveryAccountTitle'))}
       <div class="account">
         <span class="avatar" aria-hidden="true">${initial(a.name)}</span>
-        <span><span class="account-name">${a.name}</span>${a.phoneMasked ? html`<br /><span class="hint">${a.phoneMasked}</span>` : ''}</span>
+        <span><span class="account-name">${longText(a.name)}</span>${a.phoneMasked ? html`<br /><span class="hint">${longText(a.phoneMasked)}</span>` : ''}</span>
       </div>
       <div class="actions">
         <button class="button" part="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.answer('continue')}>${t.t('continue')}</button>

@@ -161,6 +161,14 @@ export const stepStyles = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
+  /* Long text from the data (see longText) shows three lines; the full text is its title. */
+  .clamp {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
   .option {
     display: grid;
     gap: 2px;
