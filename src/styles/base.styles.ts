@@ -62,12 +62,22 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  p,
+  h1,
   h2,
   h3,
-  p {
+  h4,
+  h5,
+  h6 {
     margin: 0;
   }
-  h2 {
+  /* Every level looks the same: the host's outline sets the level (heading-level), not the look. */
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
     font-size: 18px;
     line-height: 24px;
     font-weight: 600;

@@ -144,7 +144,7 @@ export class SferumHub extends SferumElement {
     // Every notice the adapter sends, for every journal; then the preset's standing ones (Perm's warning), each once.
     const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind), ...this.resolvedPreset.standingNotices]);
     return html`<div part="base" class=${classMap(this.rootClasses)} style=${styleMap(this.presetTokens)} lang=${i18n.locale}>
-      <sferum-link @sferum-link-status-change=${this.onStatus}></sferum-link>
+      <sferum-link .headingLevel=${this.headingLevel} @sferum-link-status-change=${this.onStatus}></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
       ${status
         ? html`<div class="field phone-field">

@@ -79,6 +79,8 @@ export class SferumLinkFlow extends LitElement {
   @property({ attribute: false }) storageKey = 'default';
   /** Move focus to the first step when it appears (not when resuming after a reload). */
   @property({ attribute: false }) focusOnStart = true;
+  /** The level of each step's heading (the link's `heading-level`). */
+  @property({ attribute: false }) headingLevel = 2;
 
   /** The flow ended linked. */
   onDone?: (status: Linked) => void;
@@ -148,6 +150,7 @@ export class SferumLinkFlow extends LitElement {
       el.step = this.flow.step;
       el.i18n = this.i18n;
       el.preset = this.preset;
+      el.headingLevel = this.headingLevel;
       el.busy = this.busy;
       el.error = this.error ? flowErrorView(this.i18n, this.preset, this.flow.step, this.error, this.wait.remaining) : undefined;
     }
@@ -275,7 +278,7 @@ export class SferumLinkFlow extends LitElement {
     const canRetry = e !== undefined && isRetryable(e) && this.lastIntent !== undefined && this.lastIntent.type !== 'answer' && !this.wait.running;
     return html`<div class=${vkid ? 'layout with-panel' : 'layout'}>
       ${vkid
-        ? html`<aside class="panel" aria-label="VK ID">
+        ? html`<div class="panel">
             <span class="panel-brand" aria-hidden="true">VK ID</span>
             <p>${t.t('vkidPanelTitle', { service: this.preset.serviceName[t.locale] })}</p>
             <ul>
@@ -283,7 +286,7 @@ export class SferumLinkFlow extends LitElement {
               <li>${t.t('vkidPanelPoint2')}</li>
               <li>${t.t('vkidPanelPoint3')}</li>
             </ul>
-          </aside>`
+          </div>`
         : nothing}
       <div>
         ${this.stepElement}

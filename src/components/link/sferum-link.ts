@@ -13,6 +13,7 @@ import type { TextPack } from '../../i18n/pack.js';
 import { formatPhone } from '../../phone/format.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
+import { heading } from '../base/heading.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { closeModal, modalStyles, openModal, trapTab } from '../dialog/modal.js';
 import type { SferumLinkFlow } from './flow.js';
@@ -288,6 +289,7 @@ export class SferumLink extends SferumElement {
         .preset=${this.resolvedPreset}
         .storageKey=${this.key}
         .focusOnStart=${this.lastState !== undefined && !this.statusTask.value?.flow}
+        .headingLevel=${this.headingLevel}
         .onDone=${this.onFlowDone}
         .onEnd=${this.onFlowEnd}
         .onStep=${this.onFlowStep}
@@ -314,8 +316,8 @@ export class SferumLink extends SferumElement {
     const [first, ...others] = preset.features.methods;
     const startLabel = (method: LinkMethod) => (method === 'vkid' ? i18n.t('entryStartVkid') : i18n.t('entryStartMax'));
     const busy = this.starting !== undefined;
-    return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${i18n.t('entryTitle')}</h2>
+    return html`<section class="card" part="card">
+      ${heading(this.headingLevel, 'title', i18n.t('entryTitle'), true, 'title')}
       <p>${i18n.t('entryDescription')}</p>
       ${preset.features.browserHint ? html`<p class="hint">${i18n.t('browserHint')}</p>` : nothing}
       ${preset.features.vpnHint ? html`<p class="hint">${i18n.t('vpnHint')}</p>` : nothing}
@@ -347,8 +349,8 @@ export class SferumLink extends SferumElement {
     const i18n = this.i18n;
     const preset = this.resolvedPreset;
     const openLabel = i18n.t(preset.features.openButton === 'vk-messenger' ? 'goToVkMessenger' : 'goToSferum');
-    return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${i18n.t('linkedTitle')}</h2>
+    return html`<section class="card" part="card">
+      ${heading(this.headingLevel, 'title', i18n.t('linkedTitle'), true, 'title')}
       <div class="field">
         <span class="field-label" id="phone-label">${i18n.t('linkedPhoneLabel')}</span>
         <output class="readonly" part="phone" aria-labelledby="phone-label">${formatPhone(status.phone)}</output>
@@ -405,7 +407,7 @@ export class SferumLink extends SferumElement {
       }}
     >
       <div class="dialog-body">
-        <h2 id="unlink-title">${i18n.t('unlinkTitle')}</h2>
+        ${heading(this.headingLevel + 1, 'unlink-title', i18n.t('unlinkTitle'))}
         <p id="unlink-text">${i18n.t('unlinkText')}</p>
         <div role="alert">${this.unlinkError ? html`<p class="error" part="error">${this.unlinkErrorText(this.unlinkError)}</p>` : nothing}</div>
         <div class="dialog-actions">

@@ -26,7 +26,7 @@ export class StepChooseProfile extends StepElement<StepOf<'choose-profile'>> {
   protected override render() {
     const t = this.i18n;
     const error = this.problem ?? this.errorFor('profileId');
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('chooseTitle'))}
       <fieldset aria-labelledby="heading" aria-describedby=${error ? 'choose-error' : ''}>
         ${this.step.profiles.map(

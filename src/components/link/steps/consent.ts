@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { query } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { closeModal, modalStyles, openModal, trapTab } from '../../dialog/modal.js';
+import { heading } from '../../base/heading.js';
 import { StepElement } from './step-element.js';
 
 /** MESH's confirmation «Добавление профиля «Сферум»» with «Отмена» / «Привязать», as a modal dialog. @internal */
@@ -44,7 +45,7 @@ export class StepConsent extends StepElement<StepOf<'consent'>> {
         }}
       >
         <div class="dialog-body">
-          <h2 id="heading" tabindex="-1">${t.t('consentTitle')}</h2>
+          ${heading(this.headingLevel, 'heading', t.t('consentTitle'), true)}
           <p id="consent-text">${t.t('consentText')}</p>
           ${this.renderGeneralError()}
           <div class="dialog-actions">

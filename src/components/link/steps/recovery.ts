@@ -12,7 +12,7 @@ import { StepElement } from './step-element.js';
 export class StepRecoveryPhone extends PhoneStepElement<StepOf<'recovery-phone'>> {
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)} aria-labelledby="heading">
+    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)}>
       ${this.renderHeader(t.t('recoveryPhoneTitle'), t.t('recoveryPhoneText'))} ${this.renderPhoneField(t.t('phoneHint'))}
       <div class="actions">
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
@@ -105,7 +105,7 @@ export class StepNewPassword extends StepElement<StepOf<'new-password'>> {
     const toggle = html`<button class="button secondary" type="button" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
       ${this.visible ? t.t('passwordHide') : t.t('passwordShow')}
     </button>`;
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('newPasswordTitle'), t.t('newPasswordText'))}
       ${textField({
         name: 'password',

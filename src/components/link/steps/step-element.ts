@@ -6,6 +6,7 @@ import type { Step } from '../../../adapter/schemas.js';
 import type { Translator } from '../../../i18n/translator.js';
 import type { VendorPreset } from '../../../presets/types.js';
 import { baseStyles } from '../../../styles/base.styles.js';
+import { heading } from '../../base/heading.js';
 import { stepStyles } from './step.styles.js';
 
 /** What a step asks the wizard to do. */
@@ -40,6 +41,8 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
   @property({ attribute: false }) step!: S;
   @property({ attribute: false }) i18n!: Translator;
   @property({ attribute: false }) preset!: VendorPreset;
+  /** The level of the step's heading (the link's `heading-level`). */
+  @property({ attribute: false }) headingLevel = 2;
   /** A request for this step is in flight: further submits are ignored. */
   @property({ type: Boolean, reflect: true }) busy = false;
   @property({ attribute: false }) error?: StepErrorView | undefined;
@@ -53,10 +56,11 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
    * was typed (phone, password, code), and any script on the host page can listen to events.
    */
   onIntent?: (intent: WizardIntent) => void;
+  private announced = '';
 
   /** Moves focus to the step's heading (the wizard calls this when the step appears). */
   focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 
   protected intent(intent: WizardIntent): void {
@@ -100,15 +104,33 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
               <span aria-hidden="true">←</span>
             </button>`
           : nothing}
-        <h2 id="heading" tabindex="-1">${title}</h2>
+        ${heading(this.headingLevel, 'heading', title, true)}
       </div>
       ${subtitle ? html`<p class="lead">${subtitle}</p>` : nothing}
       ${this.renderGeneralError()}`;
   }
 
-  protected renderGeneralError(): TemplateResult | typeof nothing {
+  /** The step's own error box, and the one live region that reads out every error of the step (see `updated`). */
+  protected renderGeneralError(): TemplateResult {
     const e = this.generalError;
-    return html`<div class="alert-slot" role="alert">${e ? html`<p class="alert" part="error">${e.message}</p>` : nothing}</div>`;
+    return html`<div class="alert-slot">${e ? html`<p class="alert" part="error">${e.message}</p>` : nothing}</div>
+      <p class="visually-hidden" role="alert" data-announce></p>`;
+  }
+
+  /**
+   * One way for every step: each error on screen — the step's, a field's, found here or sent back
+   * by the backend — is read out once, when it appears, through the live region above. Boxes and
+   * field messages have no live role of their own, so nothing is read twice.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const region = this.renderRoot.querySelector('[data-announce]');
+    if (!region) return;
+    const text = [...this.renderRoot.querySelectorAll('.alert, .field-error')].map((e) => e.textContent!.trim()).join(' ');
+    if (text === this.announced && !(changed.has('error') && this.error)) return;
+    this.announced = text;
+    // The same sentence again (the same wrong code twice) must still change the region to be read.
+    region.textContent = text && region.textContent === text ? `${text}\u00a0` : text;
   }
 
   /** Focuses the first field marked invalid (after a failed local check). */

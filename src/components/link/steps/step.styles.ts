@@ -14,10 +14,10 @@ export const stepStyles = css`
     align-items: center;
     gap: 8px;
   }
-  h2:focus {
+  #heading:focus {
     outline: none;
   }
-  h2:focus-visible {
+  #heading:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
