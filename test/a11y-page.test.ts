@@ -33,7 +33,9 @@ function announced(stepEl: Element): string {
   return regions[0]!.textContent!.trim();
 }
 
-describe('Two of each widget on one page (issue 10, item 9)', () => {
+describe('Two of each widget on one page (issue 10, item 9)', function () {
+  // Whole flows driven by keys and clicks: slower than one assertion on a shared machine.
+  this.timeout(30_000);
   it('entry cards, flows at the login step, linked cards and hubs, twice each: axe finds nothing over the whole page', async () => {
     sessionStorage.clear();
     const unlinked = localAdapter(backendOf('vkid-variant-1'));
@@ -66,7 +68,9 @@ describe('Two of each widget on one page (issue 10, item 9)', () => {
   });
 });
 
-describe('heading-level (issue 10, item 9)', () => {
+describe('heading-level (issue 10, item 9)', function () {
+  // Whole flows driven by keys and clicks: slower than one assertion on a shared machine.
+  this.timeout(30_000);
   it('defaults to 2; sets the top heading of the card, the dialog one below', async () => {
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${localAdapter(backendOf('linked'))}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('#title'));
@@ -99,7 +103,9 @@ describe('heading-level (issue 10, item 9)', () => {
   });
 });
 
-describe('Errors are announced the same way on every step (issue 10, item 9)', () => {
+describe('Errors are announced the same way on every step (issue 10, item 9)', function () {
+  // Whole flows driven by keys and clicks: slower than one assertion on a shared machine.
+  this.timeout(30_000);
   it('MAX phone: the field\u2019s error is read out when it appears', async () => {
     sessionStorage.clear();
     const mock = await scenario('max-confirmed', { vendor: 'bars' });
@@ -109,7 +115,7 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', (
     const s = await step(link, 'sferum-step-max-phone');
     expect(announced(s)).to.equal('');
     await fill(s, 'phone', '8 495 123-45-67');
-    await waitUntil(() => announced(s).includes('Это городской номер'), 'the field error was not announced');
+    await waitUntil(() => announced(s).includes('Это городской номер'), 'the field error was not announced', { timeout: 5000 });
     expect(shadow(s).querySelector('#f-phone-error')!.closest('[role], [aria-live]'), 'the field message itself is not a second live region').to.equal(null);
     await expect(link).to.be.accessible();
   });
@@ -123,7 +129,7 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', (
     let s = await step(link, 'sferum-step-login');
     // A step-wide error from the backend (a phone linked to another journal account).
     await fill(s, 'login', '+7 952 000-00-01');
-    await waitUntil(() => announced(s).includes('уже совершена привязка'), 'the step error was not announced');
+    await waitUntil(() => announced(s).includes('уже совершена привязка'), 'the step error was not announced', { timeout: 5000 });
     expect(shadow(s).querySelectorAll('[role="alert"]')).to.have.length(1);
     field(s, 'login').select();
     await fill(s, 'login', MOCK_CREDENTIALS.phone);
@@ -131,18 +137,18 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', (
     s = await step(link, 'sferum-step-code');
     // A field error the backend ties to the code field, then the same error again.
     await fill(s, 'code', '999999');
-    await waitUntil(() => announced(s).startsWith('Неверный код'), 'the wrong code was not announced');
+    await waitUntil(() => announced(s).startsWith('Неверный код'), 'the wrong code was not announced', { timeout: 5000 });
     const first = shadow(s).querySelector('[role="alert"]')!.textContent;
     await fill(s, 'code', '999998');
-    await waitUntil(() => shadow(s).querySelector('[role="alert"]')!.textContent !== first, 'the same error twice was not announced again');
+    await waitUntil(() => shadow(s).querySelector('[role="alert"]')!.textContent !== first, 'the same error twice was not announced again', { timeout: 5000 });
     expect(announced(s)).to.match(/^Неверный код/);
     // A local check.
     await fill(s, 'code', '12');
-    await waitUntil(() => announced(s) === 'В коде должно быть 6 цифр.', 'the local error was not announced');
+    await waitUntil(() => announced(s) === 'В коде должно быть 6 цифр.', 'the local error was not announced', { timeout: 5000 });
     await fill(s, 'code', MOCK_CREDENTIALS.smsCode.slice(2));
     s = await step(link, 'sferum-step-choose-profile');
     await click(byText(s, 'button', 'Продолжить в учебном профиле'));
-    await waitUntil(() => announced(s) === 'Выберите профиль.', 'the choice error was not announced');
+    await waitUntil(() => announced(s) === 'Выберите профиль.', 'the choice error was not announced', { timeout: 5000 });
   });
 
   it('MESH consent: an error inside the dialog is read out from inside it', async () => {
@@ -154,10 +160,10 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', (
     await click(byText(await step(link, 'sferum-step-known-account'), 'button', 'Продолжить'));
     await click(byText(await step(link, 'sferum-step-about-you'), 'button', 'Продолжить'));
     const s = await step(link, 'sferum-step-consent');
-    await waitUntil(() => shadow(s).querySelector('dialog')!.open, 'no dialog');
+    await waitUntil(() => shadow(s).querySelector('dialog')!.open, 'no dialog', { timeout: 5000 });
     mock.backend.forcedFault = '500';
     await press('Enter');
-    await waitUntil(() => announced(s).length > 0, 'the error was not announced');
+    await waitUntil(() => announced(s).length > 0, 'the error was not announced', { timeout: 5000 });
     expect(shadow(s).querySelector('[role="alert"]')!.closest('dialog'), 'inside the modal dialog').to.not.equal(null);
     await expect(link).to.be.accessible();
   });

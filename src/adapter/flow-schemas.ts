@@ -3,22 +3,8 @@
  * method answers), not by every element.
  */
 import * as z from 'zod/mini';
-import {
-  CODE_ALTERNATIVES,
-  CODE_CHANNELS,
-  LINK_METHODS,
-  RECOVERY_METHODS,
-  date,
-  dateTime,
-  id,
-  linkSchemas,
-  memoByPolicy,
-  nonEmpty,
-  optionalSafeUrl,
-  origin,
-  requiredSafeUrl,
-  text,
-} from './schemas.js';
+import { CODE_ALTERNATIVES, CODE_CHANNELS, RECOVERY_METHODS, date, dateTime, nonEmpty, origin, requiredSafeUrl } from './field-schemas.js';
+import { LINK_METHODS, id, linkSchemas, memoByPolicy, optionalSafeUrl, text } from './schemas.js';
 import type { UrlPolicy } from './urls.js';
 
 export const flowSchemas = memoByPolicy((policy: UrlPolicy) => {

@@ -1,6 +1,7 @@
 /** Chats and conferences: loaded by the list elements, not by `<sferum-link>`. */
 import * as z from 'zod/mini';
-import { CHAT_TYPES, CONFERENCE_TYPES, dateTime, id, memoByPolicy, nonEmpty, optionalSafeUrl, text } from './schemas.js';
+import { CHAT_TYPES, CONFERENCE_TYPES, dateTime, nonEmpty } from './field-schemas.js';
+import { id, memoByPolicy, optionalSafeUrl, text } from './schemas.js';
 import type { UrlPolicy } from './urls.js';
 
 export const listSchemas = memoByPolicy((policy: UrlPolicy) => {

@@ -62,7 +62,9 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  p,
+  p {
+    margin: 0;
+  }
   h1,
   h2,
   h3,
@@ -70,14 +72,6 @@ export const baseStyles = css`
   h5,
   h6 {
     margin: 0;
-  }
-  /* Every level looks the same: the host's outline sets the level (heading-level), not the look. */
-  h1,
-  h2,
-  h3,
-  h4,
-  h5,
-  h6 {
     font-size: 18px;
     line-height: 24px;
     font-weight: 600;
