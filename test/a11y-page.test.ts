@@ -8,6 +8,7 @@ import type { SferumHub } from '../src/components/hub/sferum-hub.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import '../src/define/sferum-hub.js';
 import '../src/define/sferum-link.js';
+import { ManualClock, setClock } from '../src/controllers/clock.js';
 import { byText, click, field, fill, press, shadow, step } from './flow-helpers.js';
 import { scenario } from './mocks.js';
 
@@ -149,6 +150,35 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', f
     s = await step(link, 'sferum-step-choose-profile');
     await click(byText(s, 'button', 'Продолжить в учебном профиле'));
     await waitUntil(() => announced(s) === 'Выберите профиль.', 'the choice error was not announced', { timeout: 5000 });
+  });
+
+  it('a wait counting down is read out once, not every second', async () => {
+    sessionStorage.clear();
+    const clock = new ManualClock();
+    const restore = setClock(clock);
+    try {
+      const mock = await scenario('vkid-variant-1', { vendor: 'bars' });
+      mock.backend.now = () => clock.now();
+      const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
+      await waitUntil(() => shadow(link).querySelector('#title'), 'entry', { timeout: 5000 });
+      await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+      await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
+      const s = await step(link, 'sferum-step-password');
+      for (const attempt of ['Neverno-1!', 'Neverno-2!']) {
+        await fill(s, 'password', attempt);
+        await waitUntil(() => announced(s).startsWith('Неверный пароль'), 'no wrong-password announcement', { timeout: 5000 });
+      }
+      await fill(s, 'password', 'Neverno-3!');
+      await waitUntil(() => announced(s).startsWith('Слишком много попыток'), 'the wait was not announced', { timeout: 5000 });
+      const first = announced(s);
+      const shown = () => shadow(s).querySelector('.field-error, .alert')!.textContent!.trim();
+      expect(shown()).to.equal(first);
+      clock.advance(3000);
+      await waitUntil(() => shown() !== first, 'the visible wait did not count down', { timeout: 5000 });
+      expect(announced(s), 'the live region keeps the first sentence').to.equal(first);
+    } finally {
+      restore();
+    }
   });
 
   it('MESH consent: an error inside the dialog is read out from inside it', async () => {

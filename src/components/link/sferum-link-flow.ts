@@ -106,6 +106,8 @@ export class SferumLinkFlow extends LitElement {
   private pollDelayMs = 0;
   private pollDue = 0;
   private focusNext = false;
+  /** Counts the errors the backend answered with, so that a step reads out each new one once. */
+  private errorSerial = 0;
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'visible' && this.flow?.step.kind === 'max-pending' && !this.busy) void this.handle({ type: 'poll' });
@@ -152,7 +154,7 @@ export class SferumLinkFlow extends LitElement {
       el.preset = this.preset;
       el.headingLevel = this.headingLevel;
       el.busy = this.busy;
-      el.error = this.error ? flowErrorView(this.i18n, this.preset, this.flow.step, this.error, this.wait.remaining) : undefined;
+      el.error = this.error ? { ...flowErrorView(this.i18n, this.preset, this.flow.step, this.error, this.wait.remaining), serial: this.errorSerial } : undefined;
     }
   }
 
@@ -213,6 +215,7 @@ export class SferumLinkFlow extends LitElement {
         this.pollDelayMs = Math.min(MAX_POLL_BACKOFF_MS, Math.max(this.pollDelayMs * 2, (this.flow.step.kind === 'max-pending' ? this.flow.step.pollIntervalMs : 2000) * 2));
       }
       this.error = error;
+      this.errorSerial++;
       if (error.retryAfter && (error.kind === 'rate-limited' || error.kind === 'too-many-attempts')) this.wait.start(error.retryAfter);
       if (!isRetryable(error)) this.lastIntent = undefined;
       this.onError?.(error, operation);

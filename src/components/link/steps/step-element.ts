@@ -25,6 +25,8 @@ export interface StepErrorView {
   field?: string | undefined;
   /** Seconds until the user may try again (rate limits, too many attempts). */
   wait?: number | undefined;
+  /** Which answer of the backend this is: a new number is a new error, even in the same words. */
+  serial?: number | undefined;
 }
 
 /** Error kinds that mean the secret just typed was wrong: the field is cleared for a fresh try. */
@@ -57,6 +59,7 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
    */
   onIntent?: (intent: WizardIntent) => void;
   private announced = '';
+  private announcedSerial?: number;
 
   /** Moves focus to the step's heading (the wizard calls this when the step appears). */
   focusHeading(): void {
@@ -127,7 +130,11 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
     const region = this.renderRoot.querySelector('[data-announce]');
     if (!region) return;
     const text = [...this.renderRoot.querySelectorAll('.alert, .field-error')].map((e) => e.textContent!.trim()).join(' ');
-    if (text === this.announced && !(changed.has('error') && this.error)) return;
+    const serial = this.error?.serial;
+    const fresh = serial !== this.announcedSerial;
+    this.announcedSerial = serial;
+    // Not a new answer: read out only new words, and never a wait counting down («через 0:59»).
+    if (!fresh && (text === this.announced || (this.error?.wait ?? 0) > 0)) return;
     this.announced = text;
     // The same sentence again (the same wrong code twice) must still change the region to be read.
     region.textContent = text && region.textContent === text ? `${text}\u00a0` : text;
