@@ -2,7 +2,7 @@
  * A stateful simulation of a journal backend that relays VK ID and MAX: the server side of
  * docs/http-contract.md. Plain TypeScript, no MSW: `handlers.ts` maps HTTP onto it.
  */
-import type { LinkStatusInput, StepInput } from '../src/adapter/schemas.js';
+import type { LinkStatusInput, StepInput, StepKind } from '../src/adapter/schemas.js';
 import { checkPhone, maskPhone } from '../src/phone/phone.js';
 import { LINKED_PHONE, MAX_BOT_URL, MOCK_CREDENTIALS, SEED_CHATS, SFERUM_URL, conferencesAround, manyChats, moscowIso } from './data.js';
 import { faultOf, type Fault, type ScenarioName } from './scenarios.js';
@@ -60,6 +60,26 @@ type Node =
   | 'max-pending';
 
 type Channel = 'sms' | 'push' | 'call';
+
+/** The backend's screen for each step kind (the recovery screens have their own; `code` is the login code). */
+const NODE_OF_KIND: Record<StepKind, Node> = {
+  login: 'login',
+  'known-account': 'known-account',
+  password: 'password',
+  code: 'code',
+  'choose-profile': 'choose-profile',
+  'create-profile': 'create-profile',
+  'about-you': 'about-you',
+  consent: 'consent',
+  external: 'external',
+  'recovery-phone': 'r-phone',
+  'recovery-account': 'r-account',
+  'recovery-method': 'r-method',
+  'new-password': 'new-password',
+  'max-phone': 'max-phone',
+  'max-pending': 'max-pending',
+  done: 'done',
+};
 
 interface Flow {
   id: string;
@@ -139,6 +159,33 @@ export class MockBackend {
 
   get fault(): Fault | undefined {
     return this.forcedFault ?? faultOf(this.scenario);
+  }
+
+  /**
+   * A flow already at a step of `kind`, as a person who got there before reloading the page left it
+   * (what came before is in its history; the phone is known past the login). Returns the flow id:
+   * a test keeps it where the element keeps it, then creates the element, which resumes the flow.
+   */
+  startFlowAt(kind: StepKind): string {
+    const node = NODE_OF_KIND[kind];
+    const method = kind === 'max-phone' || kind === 'max-pending' ? 'max' : 'vkid';
+    let path: Node[] =
+      method === 'max'
+        ? ['max-phone', 'max-pending', 'done']
+        : this.vkidPath(kind === 'known-account' ? 'vkid-known-session' : kind === 'external' ? 'vkid-hosted' : kind === 'create-profile' ? 'vkid-variant-2' : 'vkid-variant-1');
+    // The MESH consent comes before the end on every vendor's flow that is resumed there.
+    if (node === 'consent' && !path.includes('consent')) path = [...path.slice(0, -1), 'consent', 'done'];
+    const flow = this.createFlow(method, path);
+    const index = path.indexOf(node);
+    // The recovery screens branch off the password screen.
+    flow.history = index >= 0 ? path.slice(0, index) : ['login', 'password'];
+    if (!['login', 'known-account', 'external', 'max-phone'].includes(node)) flow.phone = method === 'max' ? LINKED_PHONE : MOCK_CREDENTIALS.phoneE164;
+    if (node === 'max-pending') this.status = { state: 'pending', flowId: flow.id, method: 'max' };
+    if (node === 'done') this.status = this.linkedStatus(method, flow.phone!);
+    flow.node = node;
+    flow.codeSentAt = this.now();
+    flow.stepId = this.nextStepId(flow);
+    return flow.id;
   }
 
   /** The user pressed «Подключить» or «Не подключать» in MAX. */
@@ -502,7 +549,8 @@ export class MockBackend {
     const account = { name: 'Семён Власенков', phoneMasked: masked };
     switch (flow.node) {
       case 'login':
-        return { id, canGoBack, kind: 'login' };
+        // Back at the login (after «←», «Изменить номер телефона», a new password) VK ID shows the number it knows.
+        return { id, canGoBack, kind: 'login', ...(flow.phone ? { value: displayVk(flow.phone) } : {}) };
       case 'known-account':
         return { id, canGoBack, kind: 'known-account', account, hasProfile: true };
       case 'password':

@@ -12,6 +12,7 @@ export type {
 export { ERROR_KINDS, SferumError, isErrorKind, isSferumError, type SferumErrorKind } from './adapter/errors.js';
 export { createHttpAdapter, errorBodySchema, parseRetryAfter, type HttpAdapterOptions } from './adapter/http-adapter.js';
 export * from './adapter/schemas.js';
+export * from './adapter/field-schemas.js';
 export { schemasFor, type Schemas } from './adapter/all-schemas.js';
 export { flowSchemas } from './adapter/flow-schemas.js';
 export { listSchemas } from './adapter/list-schemas.js';

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { SferumError } from '../src/adapter/errors.js';
 import { schemasFor } from '../src/adapter/all-schemas.js';
-import { isIsoDateTime, isRealDate, type StepInput } from '../src/adapter/schemas.js';
+import { isIsoDateTime, isRealDate } from '../src/adapter/field-schemas.js';
+import type { StepInput } from '../src/adapter/schemas.js';
 import { parsedSafeUrl, toSafeUrl, urlPolicy } from '../src/adapter/urls.js';
 import { parseResponse, validateAdapter } from '../src/adapter/validate.js';
 import type { SferumAdapter } from '../src/adapter/adapter.js';

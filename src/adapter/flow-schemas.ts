@@ -3,45 +3,31 @@
  * method answers), not by every element.
  */
 import * as z from 'zod/mini';
-import {
-  CODE_ALTERNATIVES,
-  CODE_CHANNELS,
-  LINK_METHODS,
-  RECOVERY_METHODS,
-  date,
-  dateTime,
-  id,
-  linkSchemas,
-  memoByPolicy,
-  nonEmpty,
-  optionalSafeUrl,
-  origin,
-  requiredSafeUrl,
-  text,
-} from './schemas.js';
+import { CODE_ALTERNATIVES, CODE_CHANNELS, RECOVERY_METHODS, date, dateTime, nonEmpty, origin, requiredSafeUrl } from './field-schemas.js';
+import { LINK_METHODS, id, linkSchemas, memoByPolicy, optionalSafeUrl, text } from './schemas.js';
 import type { UrlPolicy } from './urls.js';
 
 export const flowSchemas = memoByPolicy((policy: UrlPolicy) => {
   const { linkStatus } = linkSchemas(policy);
   const account = z.object({
-    name: nonEmpty(200),
+    name: nonEmpty(),
     avatarUrl: optionalSafeUrl(policy),
-    phoneMasked: z.optional(text(40)),
+    phoneMasked: z.optional(text()),
   });
 
   const base = { id: id(), canGoBack: z._default(z.boolean(), false) };
 
   const step = z.discriminatedUnion('kind', [
-    z.object({ ...base, kind: z.literal('login'), value: z.optional(text(200)) }),
+    z.object({ ...base, kind: z.literal('login'), value: z.optional(text()) }),
     z.object({ ...base, kind: z.literal('known-account'), account, hasProfile: z.boolean() }),
-    z.object({ ...base, kind: z.literal('password'), phoneDisplay: text(40) }),
+    z.object({ ...base, kind: z.literal('password'), phoneDisplay: text() }),
     z.object({
       ...base,
       kind: z.literal('code'),
       purpose: z._default(z.enum(['login', 'recovery']), 'login'),
       channel: z.enum(CODE_CHANNELS),
       length: z.int().check(z.gte(4), z.lte(8)),
-      destination: z.optional(text(80)),
+      destination: z.optional(text()),
       resendAfter: z.nullish(z.int().check(z.gte(0), z.lte(3600))),
       alternatives: z._default(z.array(z.enum(CODE_ALTERNATIVES)), []),
     }),
@@ -49,18 +35,18 @@ export const flowSchemas = memoByPolicy((policy: UrlPolicy) => {
       ...base,
       kind: z.literal('choose-profile'),
       profiles: z
-        .array(z.object({ id: id(), name: nonEmpty(200), description: z.optional(text(200)), avatarUrl: optionalSafeUrl(policy) }))
+        .array(z.object({ id: id(), name: nonEmpty(), description: z.optional(text()), avatarUrl: optionalSafeUrl(policy) }))
         .check(z.minLength(1), z.maxLength(50)),
     }),
-    z.object({ ...base, kind: z.literal('create-profile'), phoneMasked: text(40), name: z.optional(text(200)) }),
+    z.object({ ...base, kind: z.literal('create-profile'), phoneMasked: text(), name: z.optional(text()) }),
     z.object({
       ...base,
       kind: z.literal('about-you'),
       prefill: z._default(
         z.object({
-          lastName: z.optional(text(100)),
-          firstName: z.optional(text(100)),
-          middleName: z.optional(text(100)),
+          lastName: z.optional(text()),
+          firstName: z.optional(text()),
+          middleName: z.optional(text()),
           birthDate: z.optional(date()),
           gender: z.optional(z.enum(['male', 'female'])),
         }),
@@ -75,15 +61,15 @@ export const flowSchemas = memoByPolicy((policy: UrlPolicy) => {
       expectedOrigin: origin(),
       state: z.string().check(z.minLength(16), z.maxLength(256)),
     }),
-    z.object({ ...base, kind: z.literal('recovery-phone'), value: z.optional(text(40)) }),
+    z.object({ ...base, kind: z.literal('recovery-phone'), value: z.optional(text()) }),
     z.object({ ...base, kind: z.literal('recovery-account'), account }),
     z.object({
       ...base,
       kind: z.literal('recovery-method'),
-      methods: z.array(z.object({ method: z.enum(RECOVERY_METHODS), hint: z.optional(text(120)) })).check(z.minLength(1)),
+      methods: z.array(z.object({ method: z.enum(RECOVERY_METHODS), hint: z.optional(text()) })).check(z.minLength(1)),
     }),
     z.object({ ...base, kind: z.literal('new-password'), minLength: z._default(z.int().check(z.gte(6), z.lte(64)), 8) }),
-    z.object({ ...base, kind: z.literal('max-phone'), value: z.optional(text(40)) }),
+    z.object({ ...base, kind: z.literal('max-phone'), value: z.optional(text()) }),
     z.object({
       ...base,
       kind: z.literal('max-pending'),

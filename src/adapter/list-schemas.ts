@@ -1,16 +1,17 @@
 /** Chats and conferences: loaded by the list elements, not by `<sferum-link>`. */
 import * as z from 'zod/mini';
-import { CHAT_TYPES, CONFERENCE_TYPES, dateTime, id, memoByPolicy, nonEmpty, optionalSafeUrl, text } from './schemas.js';
+import { CHAT_TYPES, CONFERENCE_TYPES, dateTime, nonEmpty } from './field-schemas.js';
+import { id, memoByPolicy, optionalSafeUrl, text } from './schemas.js';
 import type { UrlPolicy } from './urls.js';
 
 export const listSchemas = memoByPolicy((policy: UrlPolicy) => {
   const chat = z.object({
     id: id(),
-    name: nonEmpty(500),
+    name: nonEmpty(),
     type: z.enum(CHAT_TYPES),
     members: z.int().check(z.gte(0), z.lte(1_000_000)),
-    admin: text(300),
-    subject: z.nullish(text(300)),
+    admin: text(),
+    subject: z.nullish(text()),
     url: optionalSafeUrl(policy),
   });
   const chatList = z.object({ chats: z.array(chat).check(z.maxLength(100_000)) });
@@ -18,12 +19,12 @@ export const listSchemas = memoByPolicy((policy: UrlPolicy) => {
   const conference = z
     .object({
       id: id(),
-      title: nonEmpty(500),
+      title: nonEmpty(),
       type: z.enum(CONFERENCE_TYPES),
-      typeName: z.optional(text(100)),
+      typeName: z.optional(text()),
       start: dateTime(),
       end: dateTime(),
-      organizer: text(300),
+      organizer: text(),
       url: optionalSafeUrl(policy),
       live: z.optional(z.boolean()),
     })

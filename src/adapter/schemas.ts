@@ -1,40 +1,26 @@
 /**
  * The zod schemas at the adapter boundary. Everything an adapter returns is parsed here
- * before an element sees it. `zod/mini` keeps the bundle small; no zod locale is loaded.
+ * before an element sees it. `zod/mini` keeps the bundle small; no zod locale is loaded. What
+ * only the lists and the flows need is in field-schemas.ts, which loads with them.
  */
 import * as z from 'zod/mini';
+import type { CHAT_TYPES, CODE_CHANNELS, CONFERENCE_TYPES, RECOVERY_METHODS } from './field-schemas.js';
 import { DEFAULT_URL_POLICY, toSafeUrl, type UrlPolicy } from './urls.js';
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Text is kept up to this many characters (docs/http-contract.md, «Limits»). */
+export const TEXT_MAX = 1000;
 
-/** True when year/month/day name a day that exists (no 30 February). */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+/** Longer text is cut (one oversized name must not fail a list of 10,000), ending with «…», never inside a surrogate pair. */
+export function cutText(value: string): string {
+  if (value.length <= TEXT_MAX) return value;
+  const kept = value.slice(0, TEXT_MAX - 1);
+  return `${/[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept}…`;
 }
 
-export function isIsoDateTime(value: string): boolean {
-  const m = ISO_DATE_TIME.exec(value);
-  if (!m) return false;
-  const [, y, mo, d, h, mi, s, , oh, om] = m;
-  if (!isRealDate(Number(y), Number(mo), Number(d))) return false;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return false;
-  if (oh !== undefined && (Number(oh) > 14 || Number(om) > 59)) return false;
-  return true;
-}
-
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-export const text = (max = 500) => z.string().check(z.maxLength(max));
-export const nonEmpty = (max = 500) => z.string().check(z.minLength(1), z.maxLength(max));
-export const id = () => z.string().check(z.minLength(1), z.maxLength(200));
-export const dateTime = () => z.string().check(z.refine(isIsoDateTime, 'Not an ISO 8601 date-time with offset'));
-export const date = () => z.string().check(z.refine(isIsoDate, 'Not a real calendar date'));
+/** Text from the data (names, titles, hints): any length, the first 1,000 characters kept. */
+export const text = () => z.pipe(z.string(), z.transform(cutText));
+/** Identifiers are never cut (a cut one would name another thing): 1 to 1,000 characters. */
+export const id = () => z.string().check(z.minLength(1), z.maxLength(TEXT_MAX));
 /** A linked phone: a Russian mobile number in E.164. */
 export const e164RuMobile = () => z.string().check(z.regex(/^\+79\d{9}$/));
 
@@ -45,37 +31,7 @@ export const optionalSafeUrl = (policy: UrlPolicy) =>
     z.transform((value) => (value == null ? null : toSafeUrl(value, policy))),
   );
 
-/** A URL that must be safe for the response to make sense (the hosted login page). */
-export const requiredSafeUrl = (policy: UrlPolicy) =>
-  z.pipe(
-    z.string(),
-    z.transform((value, ctx) => {
-      const safe = toSafeUrl(value, policy);
-      if (safe === null) {
-        ctx.issues.push({ code: 'custom', message: 'URL is not allowed', input: value });
-        return z.NEVER;
-      }
-      return safe;
-    }),
-  );
-
-export const origin = () =>
-  z.string().check(
-    z.refine((value) => {
-      try {
-        return new URL(value).origin === value;
-      } catch {
-        return false;
-      }
-    }, 'Not an origin'),
-  );
-
 export const NOTICE_KINDS = ['new-school-year', 'restored', 'security'] as const;
-export const CHAT_TYPES = ['class', 'parents', 'teachers', 'other'] as const;
-export const CONFERENCE_TYPES = ['online-lesson', 'meeting', 'webinar', 'other'] as const;
-export const CODE_CHANNELS = ['sms', 'push', 'call', 'email', 'app'] as const;
-export const CODE_ALTERNATIVES = ['other-method', 'password', 'change-phone', 'no-email-access'] as const;
-export const RECOVERY_METHODS = ['app', 'email', 'friends'] as const;
 export const LINK_METHODS = ['vkid', 'max'] as const;
 
 /** Memoises a schema builder per URL policy (the host list is part of the schemas). */
@@ -109,7 +65,7 @@ export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
       method: z.enum(LINK_METHODS),
       phone: e164RuMobile(),
       sferumUrl: optionalSafeUrl(policy),
-      profileName: z.optional(text(200)),
+      profileName: z.optional(text()),
       /** Perm: chats «Учительская», parents' and class chats were created automatically. */
       autoChats: z._default(z.boolean(), false),
       notices: z._default(z.array(notice), []),

@@ -11,7 +11,7 @@ export const bars: VendorPreset = {
   },
   unlinkPolicy: everyone('self'),
   support: { email: 'info@sferum.ru' },
-  notices: ['new-school-year', 'restored'],
+  standingNotices: [],
   features: { browserHint: false, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid', 'max'] },
   theme: {
     '--sferum-color-accent': '#1e6bb8',

@@ -14,7 +14,7 @@ export const generic: VendorPreset = {
   texts: {},
   unlinkPolicy: everyone('self'),
   support: { email: 'info@sferum.ru' },
-  notices: ['new-school-year', 'restored'],
+  standingNotices: [],
   features: { browserHint: false, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid', 'max'] },
   theme: {
     '--sferum-color-accent': '#1a66c2',

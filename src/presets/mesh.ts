@@ -22,7 +22,7 @@ export const mesh: VendorPreset = {
   unlinkUrl: 'https://passport.mos.ru/security',
   allowedHosts: ['passport.mos.ru'],
   support: { email: 'info@sferum.ru' },
-  notices: [],
+  standingNotices: [],
   features: { browserHint: true, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid'] },
   theme: {
     '--sferum-color-accent': '#0b5ed7',

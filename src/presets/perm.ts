@@ -11,7 +11,8 @@ export const perm: VendorPreset = {
   },
   unlinkPolicy: everyone('self'),
   support: { email: 'info@sferum.ru' },
-  notices: ['security'],
+  // ЭПОС shows its warning «Никому не передавайте свои регистрационные данные…» at all times.
+  standingNotices: ['security'],
   features: { browserHint: false, vpnHint: false, autoChatsNote: true, openButton: 'vk-messenger', methods: ['vkid'] },
   theme: {
     '--sferum-color-accent': '#0061d6',

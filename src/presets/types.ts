@@ -25,8 +25,12 @@ export interface VendorPreset {
   /** Hosts this journal's own links live on (added to the allowed list, e.g. for `unlinkUrl`). */
   allowedHosts?: readonly string[];
   support: SupportContact;
-  /** Notices this journal shows in the «Сферум» section. */
-  notices: readonly NoticeKind[];
+  /**
+   * Notices this journal shows in the «Сферум» section at all times (Perm: its security warning),
+   * besides every notice the adapter sends, which is shown for every journal. The texts are the
+   * dictionary's `noticeNewSchoolYear`, `noticeRestored`, `noticeSecurity`, overridable in `texts`.
+   */
+  standingNotices: readonly NoticeKind[];
   /** Which optional pieces appear. */
   features: {
     /** «Для работы рекомендуем использовать Google Chrome и Яндекс.Браузер». */

@@ -62,12 +62,16 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  h2,
-  h3,
   p {
     margin: 0;
   }
-  h2 {
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    margin: 0;
     font-size: 18px;
     line-height: 24px;
     font-weight: 600;

@@ -68,6 +68,8 @@ export class SferumElement extends LitElement {
   @property({ attribute: false }) messages?: MessageOverrides;
   /** `light`, `dark`, or `auto` (follows the system). */
   @property() theme?: ThemeMode;
+  /** The level of the element's top heading, 1–6 (default 2); headings inside it are one level below. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   @consume({ context: sferumConfigContext, subscribe: true })
   @state()

@@ -70,11 +70,15 @@ export const chatsStyles = css`
     unicode-bidi: plaintext;
     text-align: start;
   }
-  .name {
+  .name,
+  .clamp {
     display: -webkit-box;
     -webkit-line-clamp: 2;
     -webkit-box-orient: vertical;
     overflow: hidden;
+  }
+  .clamp {
+    -webkit-line-clamp: 3;
   }
   .sort {
     display: inline-flex;

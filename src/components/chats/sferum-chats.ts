@@ -8,6 +8,7 @@ import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
 import type { Translator } from '../../i18n/translator.js';
 import { baseStyles } from '../../styles/base.styles.js';
+import { longText } from '../base/long-text.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { searchKey, sortKey } from './search.js';
@@ -224,8 +225,8 @@ export class SferumChats extends SferumElement {
       </div>
       <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.type)}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
       <div class="cell numeric" role="cell" data-unit=${i18n.plural('membersUnit', row.members)}>${i18n.number(row.members)}</div>
-      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.admin)}>${row.admin}</div>
-      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.subject)}>${row.subject || html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
+      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.admin)}>${longText(row.admin)}</div>
+      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.subject)}>${row.subject ? longText(row.subject) : html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
     </div>`;
   }
 }

@@ -140,11 +140,10 @@ export class SferumHub extends SferumElement {
     const i18n = this.i18n;
     const status = this.status;
     const linked = status?.state === 'linked';
-    // The adapter reports a pupil's notices; the preset says which ones this journal shows (Perm: always its security warning).
-    const allowed = this.resolvedPreset.notices;
-    const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind).filter((k) => allowed.includes(k)), ...allowed.filter((k) => k === 'security')]);
+    // Every notice the adapter sends, for every journal; then the preset's standing ones (Perm's warning), each once.
+    const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind), ...this.resolvedPreset.standingNotices]);
     return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>
-      <sferum-link @sferum-link-status-change=${this.onStatus}></sferum-link>
+      <sferum-link .headingLevel=${this.headingLevel} @sferum-link-status-change=${this.onStatus}></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
       ${status
         ? html`<div class="field phone-field">

@@ -16,4 +16,4 @@ export function setupFlow(): TextPack {
   return flowPack;
 }
 
-export { FlowDoneEvent, FlowEndEvent, FlowErrorEvent, FlowStepEvent, SferumLinkFlow } from './sferum-link-flow.js';
+export { SferumLinkFlow } from './sferum-link-flow.js';

@@ -11,42 +11,18 @@ import type { VendorPreset } from '../../presets/types.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { endsFlow, flowErrorView, isRetryable } from './flow-errors.js';
 import { createStepElement } from './steps/registry.js';
-import { StepIntentEvent, type StepElement, type WizardIntent } from './steps/step-element.js';
+import type { StepElement, WizardIntent } from './steps/step-element.js';
 
-/** Internal events from the wizard to `<sferum-link>`. */
-export class FlowDoneEvent extends Event {
-  constructor(readonly status: Extract<LinkStatus, { state: 'linked' }>) {
-    super('sferum-flow-done', { bubbles: false });
-  }
-}
-export class FlowEndEvent extends Event {
-  constructor(
-    readonly reason: 'cancelled' | 'ended' | 'restart',
-    readonly error?: SferumError,
-  ) {
-    super('sferum-flow-end', { bubbles: false });
-  }
-}
-export class FlowStepEvent extends Event {
-  constructor(readonly flow: FlowState) {
-    super('sferum-flow-step', { bubbles: false });
-  }
-}
-export class FlowErrorEvent extends Event {
-  constructor(
-    readonly error: SferumError,
-    readonly operation: string,
-  ) {
-    super('sferum-flow-error', { bubbles: false });
-  }
-}
+type Linked = Extract<LinkStatus, { state: 'linked' }>;
 
 const MAX_POLL_BACKOFF_MS = 60_000;
 
 /**
  * The wizard: renders the current step with its component, sends each intent to the adapter
  * (one request per intent), shows the answer's next step or its error, and keeps the flow id
- * (only the id) in sessionStorage so that a reload resumes. Polls a pending MAX link.
+ * (only the id) in sessionStorage so that a reload resumes. Polls a pending MAX link. It tells
+ * its host (`<sferum-link>`, the mock VK ID page) what happened through the `on*` callbacks, never
+ * through DOM events: a flow carries what the user typed, and a host page can listen to any event.
  * @internal
  */
 export class SferumLinkFlow extends LitElement {
@@ -104,6 +80,17 @@ export class SferumLinkFlow extends LitElement {
   @property({ attribute: false }) storageKey = 'default';
   /** Move focus to the first step when it appears (not when resuming after a reload). */
   @property({ attribute: false }) focusOnStart = true;
+  /** The level of each step's heading (the link's `heading-level`). */
+  @property({ attribute: false }) headingLevel = 2;
+
+  /** The flow ended linked. */
+  onDone?: (status: Linked) => void;
+  /** The flow ended without a link: cancelled, or the user starts again («Начать заново»). */
+  onEnd?: (reason: 'cancelled' | 'restart') => void;
+  /** The flow moved on to another step. */
+  onStep?: (flow: FlowState) => void;
+  /** An error is shown (the host reports its kind). */
+  onError?: (error: SferumError, operation: string) => void;
 
   @state() private busy = false;
   @state() private error?: SferumError;
@@ -120,6 +107,8 @@ export class SferumLinkFlow extends LitElement {
   private pollDelayMs = 0;
   private pollDue = 0;
   private focusNext = false;
+  /** Counts the errors the backend answered with, so that a step reads out each new one once. */
+  private errorSerial = 0;
 
   private readonly onVisibility = (): void => {
     if (document.visibilityState === 'visible' && this.flow?.step.kind === 'max-pending' && !this.busy) void this.handle({ type: 'poll' });
@@ -155,7 +144,7 @@ export class SferumLinkFlow extends LitElement {
       if (this.stepElementId !== this.flow.step.id) {
         if (this.stepElementId !== undefined) this.focusNext = true;
         this.stepElement = createStepElement(this.flow.step.kind);
-        this.stepElement.addEventListener(StepIntentEvent.eventName, (e) => void this.handle((e as StepIntentEvent).intent));
+        this.stepElement.onIntent = (intent) => void this.handle(intent);
         this.stepElementId = this.flow.step.id;
       }
     }
@@ -164,13 +153,16 @@ export class SferumLinkFlow extends LitElement {
       el.step = this.flow.step;
       el.i18n = this.i18n;
       el.preset = this.preset;
+      el.headingLevel = this.headingLevel;
       el.busy = this.busy;
-      el.error = this.error ? flowErrorView(this.i18n, this.preset, this.flow.step, this.error, this.wait.remaining) : undefined;
+      el.error = this.error ? { ...flowErrorView(this.i18n, this.preset, this.flow.step, this.error, this.wait.remaining), serial: this.errorSerial } : undefined;
     }
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
     super.updated(changed);
+    // A flow that resumes finished (linked while the page was away) ends here, as an answer would.
+    if (changed.has('flow') && this.flow.step.kind === 'done') this.accept(this.flow);
     if (changed.has('flow')) this.schedulePoll();
     if (this.focusNext && this.stepElement) {
       this.focusNext = false;
@@ -187,7 +179,7 @@ export class SferumLinkFlow extends LitElement {
     }
     if (intent.type === 'restart') {
       clearFlow(this.storageKey);
-      this.dispatchEvent(new FlowEndEvent('restart'));
+      this.onEnd?.('restart');
       return;
     }
     // A submit while one is in flight sends nothing more (double click, Enter + click).
@@ -224,9 +216,10 @@ export class SferumLinkFlow extends LitElement {
         this.pollDelayMs = Math.min(MAX_POLL_BACKOFF_MS, Math.max(this.pollDelayMs * 2, (this.flow.step.kind === 'max-pending' ? this.flow.step.pollIntervalMs : 2000) * 2));
       }
       this.error = error;
+      this.errorSerial++;
       if (error.retryAfter && (error.kind === 'rate-limited' || error.kind === 'too-many-attempts')) this.wait.start(error.retryAfter);
       if (!isRetryable(error)) this.lastIntent = undefined;
-      this.dispatchEvent(new FlowErrorEvent(error, operation));
+      this.onError?.(error, operation);
       if (endsFlow(error, this.flow.step)) {
         clearFlow(this.storageKey);
         this.stopPolling?.();
@@ -245,12 +238,13 @@ export class SferumLinkFlow extends LitElement {
       this.stopPolling?.();
       const status = next.step.status;
       if (status.state === 'linked') {
-        this.dispatchEvent(new FlowDoneEvent(status));
+        this.onDone?.(status);
         return;
       }
     }
+    if (next === this.flow) return;
     this.flow = next;
-    this.dispatchEvent(new FlowStepEvent(next));
+    this.onStep?.(next);
   }
 
   private cancel(): void {
@@ -262,7 +256,7 @@ export class SferumLinkFlow extends LitElement {
     const { flowId } = this.flow;
     // Best effort: the backend forgets the flow; the user is back at the entry either way.
     void this.api.cancelFlow(flowId, new AbortController().signal).catch(() => undefined);
-    this.dispatchEvent(new FlowEndEvent('cancelled'));
+    this.onEnd?.('cancelled');
   }
 
   /** One poller per element, on the page clock; it pauses while the tab is hidden. */
@@ -288,7 +282,7 @@ export class SferumLinkFlow extends LitElement {
     const canRetry = e !== undefined && isRetryable(e) && this.lastIntent !== undefined && this.lastIntent.type !== 'answer' && !this.wait.running;
     return html`<div class=${vkid ? 'layout with-panel' : 'layout'}>
       ${vkid
-        ? html`<aside class="panel" aria-label="VK ID">
+        ? html`<div class="panel">
             <span class="panel-brand" aria-hidden="true">VK ID</span>
             <p>${t.t('vkidPanelTitle', { service: this.preset.serviceName[t.locale] })}</p>
             <ul>
@@ -296,7 +290,7 @@ export class SferumLinkFlow extends LitElement {
               <li>${t.t('vkidPanelPoint2')}</li>
               <li>${t.t('vkidPanelPoint3')}</li>
             </ul>
-          </aside>`
+          </div>`
         : nothing}
       <div>
         ${this.stepElement}

@@ -12,9 +12,10 @@ import type { TextPack } from '../../i18n/pack.js';
 import { formatPhone } from '../../phone/format.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
+import { heading } from '../base/heading.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { closeModal, modalStyles, openModal, trapTab } from '../dialog/modal.js';
-import type { FlowDoneEvent, FlowEndEvent, FlowErrorEvent, FlowStepEvent, SferumLinkFlow } from './flow.js';
+import type { SferumLinkFlow } from './flow.js';
 import { linkStyles } from './sferum-link.styles.js';
 
 type FlowModule = typeof import('./flow.js');
@@ -191,34 +192,34 @@ export class SferumLink extends SferumElement {
     }
   }
 
-  private onFlowDone(event: FlowDoneEvent): void {
+  // The wizard reports through these callbacks, not DOM events (a flow carries what the user typed).
+  private readonly onFlowDone = (status: Linked): void => {
     this.flow = undefined;
     this.focusAfterRender = 'title';
-    this.setStatus(event.status);
-  }
+    this.setStatus(status);
+  };
 
-  private onFlowEnd(event: FlowEndEvent): void {
+  private readonly onFlowEnd = (reason: 'cancelled' | 'restart'): void => {
     const method = this.flow?.method ?? 'vkid';
     this.flow = undefined;
     this.setStatus({ state: 'unlinked', notices: this.current?.notices ?? [] });
-    if (event.reason === 'restart') void this.startFlow(method);
+    if (reason === 'restart') void this.startFlow(method);
     else this.focusAfterRender = 'title';
-  }
+  };
 
-  private onFlowStep(event: FlowStepEvent): void {
-    const { flow } = event;
+  private readonly onFlowStep = (flow: FlowState): void => {
     // Keep our copy current: a re-render hands the wizard this flow again.
     this.flow = flow;
     if (flow.step.kind === 'max-pending') this.setStatus({ state: 'pending', flowId: flow.flowId, method: 'max', notices: this.current?.notices ?? [] });
     else if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
-  }
+  };
 
-  private onFlowError(event: FlowErrorEvent): void {
-    this.reportError(event.error, event.operation);
-    if (event.error.kind === 'declined' || event.error.kind === 'expired') {
+  private readonly onFlowError = (error: SferumError, operation: string): void => {
+    this.reportError(error, operation);
+    if (error.kind === 'declined' || error.kind === 'expired') {
       if (this.current?.state === 'pending') this.setStatus({ state: 'unlinked', notices: this.current.notices });
     }
-  }
+  };
 
   private openUnlink(): void {
     this.unlinkError = undefined;
@@ -285,10 +286,11 @@ export class SferumLink extends SferumElement {
         .preset=${this.resolvedPreset}
         .storageKey=${this.key}
         .focusOnStart=${this.lastState !== undefined && !this.statusTask.value?.flow}
-        @sferum-flow-done=${this.onFlowDone}
-        @sferum-flow-end=${this.onFlowEnd}
-        @sferum-flow-step=${this.onFlowStep}
-        @sferum-flow-error=${this.onFlowError}
+        .headingLevel=${this.headingLevel}
+        .onDone=${this.onFlowDone}
+        .onEnd=${this.onFlowEnd}
+        .onStep=${this.onFlowStep}
+        .onError=${this.onFlowError}
       ></sferum-link-flow>
     </section>`;
   }
@@ -311,8 +313,8 @@ export class SferumLink extends SferumElement {
     const [first, ...others] = preset.features.methods;
     const startLabel = (method: LinkMethod) => (method === 'vkid' ? i18n.t('entryStartVkid') : i18n.t('entryStartMax'));
     const busy = this.starting !== undefined;
-    return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${i18n.t('entryTitle')}</h2>
+    return html`<section class="card" part="card">
+      ${heading(this.headingLevel, 'title', i18n.t('entryTitle'), true, 'title')}
       <p>${i18n.t('entryDescription')}</p>
       ${preset.features.browserHint ? html`<p class="hint">${i18n.t('browserHint')}</p>` : nothing}
       ${preset.features.vpnHint ? html`<p class="hint">${i18n.t('vpnHint')}</p>` : nothing}
@@ -344,8 +346,8 @@ export class SferumLink extends SferumElement {
     const i18n = this.i18n;
     const preset = this.resolvedPreset;
     const openLabel = i18n.t(preset.features.openButton === 'vk-messenger' ? 'goToVkMessenger' : 'goToSferum');
-    return html`<section class="card" part="card" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${i18n.t('linkedTitle')}</h2>
+    return html`<section class="card" part="card">
+      ${heading(this.headingLevel, 'title', i18n.t('linkedTitle'), true, 'title')}
       <div class="field">
         <span class="field-label" id="phone-label">${i18n.t('linkedPhoneLabel')}</span>
         <output class="readonly" part="phone" aria-labelledby="phone-label">${formatPhone(status.phone)}</output>
@@ -402,7 +404,7 @@ export class SferumLink extends SferumElement {
       }}
     >
       <div class="dialog-body">
-        <h2 id="unlink-title">${i18n.t('unlinkTitle')}</h2>
+        ${heading(this.headingLevel + 1, 'unlink-title', i18n.t('unlinkTitle'))}
         <p id="unlink-text">${i18n.t('unlinkText')}</p>
         <div role="alert">${this.unlinkError ? html`<p class="error" part="error">${this.unlinkErrorText(this.unlinkError)}</p>` : nothing}</div>
         <div class="dialog-actions">

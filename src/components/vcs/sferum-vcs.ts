@@ -8,6 +8,7 @@ import { getClock } from '../../controllers/clock.js';
 import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
+import { longText } from '../base/long-text.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { chatsStyles } from '../chats/sferum-chats.styles.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
@@ -215,12 +216,12 @@ export class SferumVcs extends SferumElement {
         >`;
     return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
       <div class="cell" role="cell"><span class="name" title=${c.title}>${c.title}</span></div>
-      <div class="cell" role="cell">${label(1)}${c.type === 'online-lesson' ? html`<span class="badge">${typeName}</span>` : typeName}</div>
+      <div class="cell" role="cell">${label(1)}${c.type === 'online-lesson' && typeName.length <= 80 ? html`<span class="badge">${typeName}</span>` : longText(typeName)}</div>
       <div class="cell numeric" role="cell">
         ${label(2)}${formatClock(start, i18n, zone)}–${formatClock(end, i18n, zone)}
         ${sameZone(zone, schoolZone, start) ? nothing : html`<span class="zone">${i18n.t('vcsZone', { zone: zoneName(start, i18n, zone) })}</span>`}
       </div>
-      <div class="cell" role="cell">${label(3)}${c.organizer}</div>
+      <div class="cell" role="cell">${label(3)}${longText(c.organizer)}</div>
       <div class="cell" role="cell">${label(4)}${link}</div>
     </div>`;
   }

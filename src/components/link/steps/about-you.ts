@@ -102,7 +102,7 @@ export class StepAboutYou extends StepElement<StepOf<'about-you'>> {
   protected override render() {
     const t = this.i18n;
     const genderError = this.problems.gender ?? this.errorFor('gender');
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('aboutTitle'), t.t('aboutNote'))}
       ${this.nameField('lastName', t.t('aboutLastName'), 'family-name')}
       ${this.nameField('firstName', t.t('aboutFirstName'), 'given-name')}

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
+import { longText } from '../../base/long-text.js';
 import { initial } from './fields.js';
 import { StepElement } from './step-element.js';
 
@@ -25,14 +26,14 @@ export class StepChooseProfile extends StepElement<StepOf<'choose-profile'>> {
   protected override render() {
     const t = this.i18n;
     const error = this.problem ?? this.errorFor('profileId');
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('chooseTitle'))}
       <fieldset aria-labelledby="heading" aria-describedby=${error ? 'choose-error' : ''}>
         ${this.step.profiles.map(
           (p) => html`<label class="account choice">
             <input type="radio" name="profileId" .value=${p.id} .checked=${this.chosen === p.id} @change=${() => ((this.chosen = p.id), (this.problem = undefined))} />
             <span class="avatar" aria-hidden="true">${initial(p.name)}</span>
-            <span><span class="account-name">${p.name}</span>${p.description ? html`<br /><span class="hint">${p.description}</span>` : ''}</span>
+            <span><span class="account-name">${longText(p.name)}</span>${p.description ? html`<br /><span class="hint">${longText(p.description)}</span>` : ''}</span>
           </label>`,
         )}
       </fieldset>

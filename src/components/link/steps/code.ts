@@ -148,7 +148,7 @@ export class StepCode extends StepElement<Code> {
     const text = this.texts();
     const labels = RESEND[s.channel];
     const waiting = this.resend.running;
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(text.title, text.lead)}
       ${textField({
         name: 'code',

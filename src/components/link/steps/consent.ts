@@ -2,12 +2,19 @@ import { html } from 'lit';
 import { query } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { closeModal, modalStyles, openModal, trapTab } from '../../dialog/modal.js';
+import { heading } from '../../base/heading.js';
 import { StepElement } from './step-element.js';
 
 /** MESH's confirmation «Добавление профиля «Сферум»» with «Отмена» / «Привязать», as a modal dialog. @internal */
 export class StepConsent extends StepElement<StepOf<'consent'>> {
   static override styles = [...StepElement.styles, modalStyles];
   @query('dialog') private dialog!: HTMLDialogElement;
+
+  // The question is the dialog: it opens as soon as the step is on screen, a flow resumed after a
+  // reload included (the wizard does not move focus then, so this cannot wait for focusHeading).
+  protected override firstUpdated(): void {
+    openModal(this.dialog, null);
+  }
 
   override focusHeading(): void {
     openModal(this.dialog, null);
@@ -38,7 +45,7 @@ export class StepConsent extends StepElement<StepOf<'consent'>> {
         }}
       >
         <div class="dialog-body">
-          <h2 id="heading" tabindex="-1">${t.t('consentTitle')}</h2>
+          ${heading(this.headingLevel, 'heading', t.t('consentTitle'), true)}
           <p id="consent-text">${t.t('consentText')}</p>
           ${this.renderGeneralError()}
           <div class="dialog-actions">

@@ -168,7 +168,7 @@ export class StepExternal extends StepElement<External> {
         ${p === 'open' ? html`<p>${t.t('externalWaiting')}</p>` : nothing}
         ${p === 'finishing' ? html`<p class="status-line"><span class="spinner" aria-hidden="true"></span>${t.t('externalFinishing')}</p>` : nothing}
       </div>
-      <div role="alert">
+      <div>
         ${p === 'blocked' ? html`<p class="alert">${t.t('externalBlocked')}</p>` : nothing}
         ${p === 'closed' ? html`<p class="alert">${t.t('externalClosed')}</p>` : nothing}
       </div>

@@ -52,7 +52,7 @@ export class StepLogin extends StepElement<StepOf<'login'>> {
 
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${(e: Event) => void this.submit(e)} aria-labelledby="heading">
+    return html`<form novalidate @submit=${(e: Event) => void this.submit(e)}>
       ${this.renderHeader(t.t('loginTitle'))}
       ${textField({
         name: 'login',

@@ -12,7 +12,7 @@ import { StepElement } from './step-element.js';
 export class StepMaxPhone extends PhoneStepElement<StepOf<'max-phone'>> {
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)} aria-labelledby="heading">
+    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)}>
       ${this.renderHeader(t.t('maxTitle'))} ${this.renderPhoneField(t.t('maxPhoneNote'), '+7 (9XX) XXX-XX-XX')}
       <div class="actions">
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('maxSubmit')}</button>

@@ -30,7 +30,7 @@ export class StepPassword extends StepElement<StepOf<'password'>> {
 
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('passwordTitle'), t.t('passwordText', { phone: this.step.phoneDisplay }))}
       ${textField({
         name: 'password',

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { missingPasswordRules, type PasswordRule } from '../../../flows/validation.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
+import { longText } from '../../base/long-text.js';
 import { initial, textField } from './fields.js';
 import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
@@ -11,7 +12,7 @@ import { StepElement } from './step-element.js';
 export class StepRecoveryPhone extends PhoneStepElement<StepOf<'recovery-phone'>> {
   protected override render() {
     const t = this.i18n;
-    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)} aria-labelledby="heading">
+    return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)}>
       ${this.renderHeader(t.t('recoveryPhoneTitle'), t.t('recoveryPhoneText'))} ${this.renderPhoneField(t.t('phoneHint'))}
       <div class="actions">
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
@@ -29,7 +30,7 @@ export class StepRecoveryAccount extends StepElement<StepOf<'recovery-account'>>
       ${this.renderHeader(t.t('recoveryAccountTitle'))}
       <div class="account">
         <span class="avatar" aria-hidden="true">${initial(a.name)}</span>
-        <span><span class="account-name">${a.name}</span>${a.phoneMasked ? html`<br /><span class="hint">${a.phoneMasked}</span>` : ''}</span>
+        <span><span class="account-name">${longText(a.name)}</span>${a.phoneMasked ? html`<br /><span class="hint">${longText(a.phoneMasked)}</span>` : ''}</span>
       </div>
       <div class="actions">
         <button class="button" part="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.answer('continue')}>${t.t('continue')}</button>
@@ -104,7 +105,7 @@ export class StepNewPassword extends StepElement<StepOf<'new-password'>> {
     const toggle = html`<button class="button secondary" type="button" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
       ${this.visible ? t.t('passwordHide') : t.t('passwordShow')}
     </button>`;
-    return html`<form novalidate @submit=${this.submit} aria-labelledby="heading">
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('newPasswordTitle'), t.t('newPasswordText'))}
       ${textField({
         name: 'password',

@@ -6,6 +6,7 @@ import type { Step } from '../../../adapter/schemas.js';
 import type { Translator } from '../../../i18n/translator.js';
 import type { VendorPreset } from '../../../presets/types.js';
 import { baseStyles } from '../../../styles/base.styles.js';
+import { heading } from '../../base/heading.js';
 import { stepStyles } from './step.styles.js';
 
 /** What a step asks the wizard to do. */
@@ -24,14 +25,8 @@ export interface StepErrorView {
   field?: string | undefined;
   /** Seconds until the user may try again (rate limits, too many attempts). */
   wait?: number | undefined;
-}
-
-/** Internal: a step tells the wizard what the user did. Not composed; the wizard listens on the step. */
-export class StepIntentEvent extends Event {
-  static readonly eventName = 'sferum-step-intent';
-  constructor(readonly intent: WizardIntent) {
-    super(StepIntentEvent.eventName, { bubbles: true, composed: false });
-  }
+  /** Which answer of the backend this is: a new number is a new error, even in the same words. */
+  serial?: number | undefined;
 }
 
 /** Error kinds that mean the secret just typed was wrong: the field is cleared for a fresh try. */
@@ -40,7 +35,7 @@ const WRONG_SECRET: readonly SferumErrorKind[] = ['wrong-password', 'wrong-code'
 /**
  * The base of every step component. A step renders one screen of a flow from its `step`
  * data, keeps what the user typed for as long as it is on screen (errors and retries
- * included), and reports each action as a `StepIntentEvent`.
+ * included), and reports each action by calling the wizard's `onIntent`.
  */
 export abstract class StepElement<S extends Step = Step> extends LitElement {
   static override styles = [baseStyles, stepStyles];
@@ -48,6 +43,8 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
   @property({ attribute: false }) step!: S;
   @property({ attribute: false }) i18n!: Translator;
   @property({ attribute: false }) preset!: VendorPreset;
+  /** The level of the step's heading (the link's `heading-level`). */
+  @property({ attribute: false }) headingLevel = 2;
   /** A request for this step is in flight: further submits are ignored. */
   @property({ type: Boolean, reflect: true }) busy = false;
   @property({ attribute: false }) error?: StepErrorView | undefined;
@@ -56,16 +53,23 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
   protected fields: readonly string[] = [];
   /** Fields that hold a secret (password, code): cleared after a wrong answer. */
   protected secretFields: readonly string[] = [];
+  /**
+   * The wizard's handler for what the user did. A call, never a DOM event: an answer carries what
+   * was typed (phone, password, code), and any script on the host page can listen to events.
+   */
+  onIntent?: (intent: WizardIntent) => void;
+  private announced = '';
+  private announcedSerial?: number;
 
   /** Moves focus to the step's heading (the wizard calls this when the step appears). */
   focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 
   protected intent(intent: WizardIntent): void {
     // Cancelling is always possible; everything else waits for the answer in flight.
     if (this.busy && intent.type !== 'cancel') return;
-    this.dispatchEvent(new StepIntentEvent(intent));
+    this.onIntent?.(intent);
   }
 
   protected answer(action: StepAction, values?: Record<string, string | boolean>): void {
@@ -103,15 +107,37 @@ export abstract class StepElement<S extends Step = Step> extends LitElement {
               <span aria-hidden="true">←</span>
             </button>`
           : nothing}
-        <h2 id="heading" tabindex="-1">${title}</h2>
+        ${heading(this.headingLevel, 'heading', title, true)}
       </div>
       ${subtitle ? html`<p class="lead">${subtitle}</p>` : nothing}
       ${this.renderGeneralError()}`;
   }
 
-  protected renderGeneralError(): TemplateResult | typeof nothing {
+  /** The step's own error box, and the one live region that reads out every error of the step (see `updated`). */
+  protected renderGeneralError(): TemplateResult {
     const e = this.generalError;
-    return html`<div class="alert-slot" role="alert">${e ? html`<p class="alert" part="error">${e.message}</p>` : nothing}</div>`;
+    return html`<div class="alert-slot">${e ? html`<p class="alert" part="error">${e.message}</p>` : nothing}</div>
+      <p class="visually-hidden" role="alert" data-announce></p>`;
+  }
+
+  /**
+   * One way for every step: each error on screen — the step's, a field's, found here or sent back
+   * by the backend — is read out once, when it appears, through the live region above. Boxes and
+   * field messages have no live role of their own, so nothing is read twice.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const region = this.renderRoot.querySelector('[data-announce]');
+    if (!region) return;
+    const text = [...this.renderRoot.querySelectorAll('.alert, .field-error')].map((e) => e.textContent!.trim()).join(' ');
+    const serial = this.error?.serial;
+    const fresh = serial !== this.announcedSerial;
+    this.announcedSerial = serial;
+    // Not a new answer: read out only new words, and never a wait counting down («через 0:59»).
+    if (!fresh && (text === this.announced || (this.error?.wait ?? 0) > 0)) return;
+    this.announced = text;
+    // The same sentence again (the same wrong code twice) must still change the region to be read.
+    region.textContent = text && region.textContent === text ? `${text}\u00a0` : text;
   }
 
   /** Focuses the first field marked invalid (after a failed local check). */

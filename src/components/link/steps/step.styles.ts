@@ -14,10 +14,10 @@ export const stepStyles = css`
     align-items: center;
     gap: 8px;
   }
-  h2:focus {
+  #heading:focus {
     outline: none;
   }
-  h2:focus-visible {
+  #heading:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -168,6 +168,14 @@ export const stepStyles = css`
   }
   .account-name {
     font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  /* Long text from the data (see longText) shows three lines; the full text is its title. */
+  .clamp {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
     overflow-wrap: anywhere;
   }
   .option {
