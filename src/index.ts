@@ -32,7 +32,7 @@ export { SferumLinkStatusChangeEvent, type SferumLinkStatusChangeDetail } from '
 export { SferumReminderEvent, type SferumReminderDetail } from './events/sferum-reminder.js';
 export { en } from './i18n/en.js';
 export { pluralCategoryRu, type PluralMessage } from './i18n/plural.js';
-export { flowMessages } from './i18n/flow.js';
+export type { FlowMessages } from './i18n/flow-ru.js';
 export { ru, type CoreMessages, type MessageKey, type Messages } from './i18n/ru.js';
 export { Translator, loadLocale, toLocale, type Locale, type MessageOverrides } from './i18n/translator.js';
 export { checkPhone, formatPhone, maskPhone, normalizePhoneInput, type PhoneCheck, type PhoneRejection } from './phone/phone.js';
