@@ -3,11 +3,11 @@
 // static server, clicked through by playwright-core in Debian's Chromium as a person would.
 // Fails on any console error or page error. Screenshots go to e2e-results/.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const site = join(root, 'dist-demo');
@@ -20,19 +20,8 @@ mkdirSync(out, { recursive: true });
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', '-s', 'build:demo'], { cwd: root, stdio: 'inherit' });
 if (!existsSync(join(site, 'index.html'))) throw new Error('dist-demo is missing: run npm run build:demo');
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (!path.startsWith(BASE)) return void res.writeHead(404).end();
-  let file = normalize(join(site, path.slice(BASE.length)));
-  if (!file.startsWith(site)) return void res.writeHead(403).end();
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(site, { base: BASE });
+const { origin } = server;
 
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
 const problems = [];
@@ -236,7 +225,7 @@ await scenario('English and dark mode', async (page) => {
 }, { width: 420, height: 900 });
 
 await browser.close();
-server.close();
+await server.close();
 for (const p of problems) console.log(`PROBLEM ${p}`);
 if (problems.length) failed++;
 console.log(`\ne2e: screenshots in e2e-results/`);

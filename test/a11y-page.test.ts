@@ -56,7 +56,7 @@ describe('Two of each widget on one page (issue 10, item 9)', function () {
     await waitUntil(() => links.every((l) => shadow(l).querySelector('#title')), 'not every link loaded', { timeout: 8000 });
     for (const id of ['flow-1', 'flow-2']) {
       const link = page.querySelector<SferumLink>(`#${id}`)!;
-      await click(byText(link, 'button', id === 'flow-1' ? 'Привязать аккаунт к Сферум' : 'Перейти к подключению'));
+      await click(byText(link, 'button', id === 'flow-1' ? 'Привязать учётную запись к Сферум' : 'Перейти к подключению'));
       await step(link, 'sferum-step-login');
     }
     const hubs = [...page.querySelectorAll<SferumHub>('sferum-hub')];
@@ -75,10 +75,10 @@ describe('heading-level (issue 10, item 9)', function () {
   it('defaults to 2; sets the top heading of the card, the dialog one below', async () => {
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${localAdapter(backendOf('linked'))}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('#title'));
-    expect(headings(link)).to.deep.equal(['h2 Аккаунт привязан к Сферум', 'h3 Отвязать учетную запись?']);
+    expect(headings(link)).to.deep.equal(['h2 Учётная запись привязана к Сферум', 'h3 Отвязать учётную запись?']);
     link.headingLevel = 4;
     await link.updateComplete;
-    expect(headings(link)).to.deep.equal(['h4 Аккаунт привязан к Сферум', 'h5 Отвязать учетную запись?']);
+    expect(headings(link)).to.deep.equal(['h4 Учётная запись привязана к Сферум', 'h5 Отвязать учётную запись?']);
     expect(shadow(link).querySelector('h4')!.getAttribute('part')).to.equal('title');
   });
 
@@ -93,8 +93,8 @@ describe('heading-level (issue 10, item 9)', function () {
     const link = page.querySelector<SferumLink>('sferum-link')!;
     const hub = page.querySelector<SferumHub>('sferum-hub')!;
     await waitUntil(() => shadow(link).querySelector('#title') && headings(hub).length > 0, 'not loaded', { timeout: 8000 });
-    expect(headings(link)).to.deep.equal(['h3 Мессенджер не подключен']);
-    expect(headings(hub)[0]).to.equal('h3 Аккаунт привязан к Сферум');
+    expect(headings(link)).to.deep.equal(['h3 Мессенджер не подключён']);
+    expect(headings(hub)[0]).to.equal('h3 Учётная запись привязана к Сферум');
     await click(byText(link, 'button', 'Перейти к подключению'));
     // The step's heading is at the link's level, and takes focus when the step appears.
     await waitUntil(() => headings(link).includes('h3 Вход в VK ID'), 'the step heading is not h3', { timeout: 5000 });
@@ -126,7 +126,7 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', f
     const mock = await scenario('vkid-variant-1', { vendor: 'bars' });
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('#title'), 'entry', { timeout: 5000 });
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     let s = await step(link, 'sferum-step-login');
     // A step-wide error from the backend (a phone linked to another journal account).
     await fill(s, 'login', '+7 952 000-00-01');
@@ -161,7 +161,7 @@ describe('Errors are announced the same way on every step (issue 10, item 9)', f
       mock.backend.now = () => clock.now();
       const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
       await waitUntil(() => shadow(link).querySelector('#title'), 'entry', { timeout: 5000 });
-      await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+      await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
       await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
       const s = await step(link, 'sferum-step-password');
       for (const attempt of ['Neverno-1!', 'Neverno-2!']) {

@@ -48,7 +48,7 @@ async function toCodeStep(name: Parameters<typeof scenario>[0] = 'vkid-variant-1
   const mock = await scenario(name, { vendor: 'bars' });
   const link = await fixture<SferumLink>(html`<sferum-link vendor="bars" .adapter=${mock.adapter}></sferum-link>`);
   await waitUntil(() => shadow(link).querySelector('h2'), 'entry not shown', { timeout: 5000 });
-  await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+  await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
   await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
   await fill(await step(link, 'sferum-step-password'), 'password', MOCK_CREDENTIALS.password);
   const code = await step(link, 'sferum-step-code');

@@ -50,7 +50,7 @@ describe('No secret in any event (issue 10, item 5)', function () {
   this.timeout(30_000);
   it('VK ID embedded: login, «←» back, a wrong password, a wrong code, profile, about you', async () => {
     const { link } = await start('vkid-variant-1', 'bars');
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     let s = await step(link, 'sferum-step-password');
     await click(shadow(s).querySelector<HTMLElement>('button.back')!);

@@ -7,7 +7,7 @@ import '../src/define/sferum-hub.js';
 import type { PresetOverrides } from '../src/presets/types.js';
 import { scenario } from './mocks.js';
 
-const NEW_YEAR = 'Вы были переведены на новый учебный год! Ниже будут отображены чаты, в которых вы являетесь участником';
+const NEW_YEAR = 'Вы были переведены на новый учебный год! Ниже будут отображены чаты, в которых вы являетесь участником.';
 const RESTORED = 'Вы восстановлены из реестра «Выпускники и отчисленные»';
 const SECURITY = 'Никому не передавайте свои регистрационные данные';
 

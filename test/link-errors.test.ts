@@ -184,7 +184,7 @@ describe('<sferum-link> code entry and countdowns', () => {
     await click(byText(s, 'button', 'Подтвердить другим способом'));
     await waitUntil(async () => textOf(await step(link, 'sferum-step-code')).includes('звонок-сброс'), 'no call-reset');
     s = await step(link, 'sferum-step-code');
-    expect(textOf(s)).to.contain('Вам поступит звонок-сброс с уникального номера. Введите последние 4 цифры этого номера');
+    expect(textOf(s)).to.contain('Вам поступит звонок-сброс с уникального номера. Введите последние 4 цифры этого номера.');
     expect(textOf(s)).to.contain('Звонок поступит в течение 0:56');
     expect(shadow(s).querySelector('label')!.textContent).to.contain('Введите 4 цифры');
     clock.advance(56_000);

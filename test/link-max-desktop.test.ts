@@ -210,7 +210,7 @@ describe('<sferum-link> MAX from a desktop', () => {
     await waitUntil(() => textOf(pending).includes('Время на подтверждение в MAX истекло'), 'no expired state');
     await waitUntil(() => polls(backend.requests) === before + 1, 'the backend was not asked');
     // The backend agrees: the flow ends; the stale link and QR code are gone.
-    await waitUntil(() => root(pending).querySelector('[role="alert"] .alert'), 'the backend\u2019s verdict is not shown');
+    await waitUntil(() => root(pending).querySelector('.alert-slot .alert'), 'the backend\u2019s verdict is not shown');
     expect(openLink(pending)).to.equal(null);
     expect(qrSvg(pending)).to.equal(null);
     expect(root(pending).querySelector('[role="timer"]')).to.equal(null);

@@ -27,7 +27,7 @@ describe('<sferum-link> VK ID, embedded', () => {
     let s = await step(link, 'sferum-step-login');
     expect(heading(s)).to.equal('Вход в VK ID');
     expect(textOf(wizard(link))).to.contain('С сервисом «БАРС.Электронная школа» можно связать свой учебный профиль');
-    expect(textOf(s)).to.contain('Нажимая «Продолжить», вы принимаете пользовательское соглашение и политику конфиденциальности');
+    expect(textOf(s)).to.contain('Нажимая «Продолжить», вы принимаете пользовательское соглашение и политику конфиденциальности.');
     expect(shadow(s).activeElement, 'focus moves to the step heading').to.equal(shadow(s).querySelector('h2'));
     await expect(link).to.be.accessible();
     await fill(s, 'login', MOCK_CREDENTIALS.phone);
@@ -86,13 +86,13 @@ describe('<sferum-link> VK ID, other variants', () => {
     await fill(await step(link, 'sferum-step-login'), 'login', MOCK_CREDENTIALS.phone);
     await fill(await step(link, 'sferum-step-password'), 'password', MOCK_CREDENTIALS.password);
     let s = await step(link, 'sferum-step-code');
-    expect(textOf(s)).to.contain('Мы отправили push-уведомление с кодом на ваше устройство');
+    expect(textOf(s)).to.contain('Мы отправили push-уведомление с кодом на ваше устройство.');
     expect(textOf(s)).to.contain('Подтвердить другим способом');
     expect(textOf(s)).to.contain('Войти при помощи пароля');
     await fill(s, 'code', MOCK_CREDENTIALS.smsCode);
     s = await step(link, 'sferum-step-create-profile');
     expect(heading(s)).to.equal('Создайте учебный профиль');
-    expect(textOf(s)).to.contain('Ваш учебный профиль будет связан с аккаунтом VK ID');
+    expect(textOf(s)).to.contain('Ваш учебный профиль будет связан с аккаунтом VK ID.');
     expect(textOf(s)).to.match(/\+7 \*\*\* \*\*\*-\*\*-11/);
     await expect(link).to.be.accessible();
     await continueWith(s, 'Создать учебный профиль');

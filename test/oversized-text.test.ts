@@ -144,7 +144,7 @@ describe('Text limits (issue 10, item 7): the elements', function () {
     );
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${mock.adapter}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('h2'), 'entry not shown', { timeout: 5000 });
-    await click(byText(link, 'button', 'Привязать аккаунт к Сферум'));
+    await click(byText(link, 'button', 'Привязать учётную запись к Сферум'));
     const s = await step(link, 'sferum-step-known-account');
     const clamp = shadow(s).querySelector<HTMLElement>('.account-name .clamp')!;
     expect(clamp.textContent).to.equal(name);

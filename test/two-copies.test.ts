@@ -71,7 +71,7 @@ describe('two copies of the package on one page', () => {
     const { el, events } = await mount('sferum-chats', failing(new a.SferumError('rate-limited', 'slow', { retryAfter: 120 })));
     await waitUntil(() => events.length > 0, 'nothing fired', { timeout: 3000 });
     expect(events).to.deep.equal(['sferum-error:rate-limited:listChats']);
-    await waitUntil(() => text(el).includes('Повторите через 2 минуты'), `shows: ${text(el)}`);
+    await waitUntil(() => text(el).includes('Повторите через 2:00'), `shows: ${text(el)}`);
   });
 
   it('copy A\u2019s createHttpAdapter in copy B\u2019s element: a 401 fires sferum-auth-required', async () => {
