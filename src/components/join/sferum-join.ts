@@ -79,6 +79,7 @@ export class SferumJoin extends SferumElement {
     return [listsPack];
   }
 
+  /** Loads the lesson's conference again (after `sferum-auth-required`, once the session is renewed). */
   retry(): void {
     void this.task.run();
   }
