@@ -6,7 +6,7 @@
 // every file it imports statically) and each lazy chunk to the same budgets.
 import { build } from 'esbuild';
 import { init as initLexer, parse as parseImports } from 'es-module-lexer';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { CDN_ENTRIES, buildCdn } from './cdn.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -15,13 +15,15 @@ const root = new URL('..', import.meta.url).pathname;
 const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-// Every entry of the exports map that points at code, mapped back to its source.
+// Every entry of the exports map that points at code, mapped back to its source (the generated
+// `react` / `vue` type entries have none).
 const entries = Object.entries(pkg.exports)
   .filter(([, target]) => typeof target === 'object' && target.default?.endsWith('.js'))
   .map(([key, target]) => {
     const name = target.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
     return { key, name, source: join(root, 'src', `${name}.ts`) };
-  });
+  })
+  .filter((entry) => existsSync(entry.source));
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
