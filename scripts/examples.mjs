@@ -8,7 +8,7 @@
 // CDN URL answered from the packed dist/cdn/. Prints `N passed, N failed` last.
 //   --no-build  use the dist/ already built (CI runs `npm run check`, which builds, first)
 //   --keep      leave the prepared apps in the temporary folder (its path is printed), e.g. to `npm run dev`
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,19 @@ const env = {
   NG_CLI_ANALYTICS: 'false',
   CI: 'true',
 };
+/** Runs a command without blocking (the installs overlap); its output is shown only if it fails. */
+const runAsync = (cwd, command, commandArgs) =>
+  new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(((Date.now() - started) / 1000).toFixed(1)) : reject(new Error(`${command} ${commandArgs.join(' ')} exited with ${code}\n${output.slice(-3000)}`)),
+    );
+  });
 const run = (cwd, command, commandArgs) => {
   const started = Date.now();
   execFileSync(command, commandArgs, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -158,15 +171,24 @@ async function linkAndUnlinkThroughMax(page) {
 }
 
 const notes = [];
-for (const name of names.filter((n) => n !== 'readme')) {
-  const example = EXAMPLES[name];
+// Every app installs at once (mostly waiting on the registry); then each is checked in turn.
+const apps = names.filter((n) => n !== 'readme');
+const installs = new Map();
+for (const name of apps) {
   const dir = join(work, name);
   cpSync(join(root, 'examples', name), dir, { recursive: true });
   const pkgPath = join(dir, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
   pkg.dependencies['sferum-widgets'] = `file:${tarball}`;
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
-  const installed = await step(`${name}: npm install (the package from npm pack)`, () => `${run(dir, 'npm', ['install', '--no-package-lock'])} s`);
+  const install = runAsync(dir, 'npm', ['install', '--no-package-lock']);
+  install.catch(() => undefined); // reported by its step below
+  installs.set(name, install);
+}
+for (const name of apps) {
+  const example = EXAMPLES[name];
+  const dir = join(work, name);
+  const installed = await step(`${name}: npm install (the package from npm pack)`, async () => `${await installs.get(name)} s, alongside the others`);
   if (!installed) continue;
   await bundleMock(join(dir, example.mock), example.cdn ? './node_modules/sferum-widgets/dist/cdn/index.js' : 'sferum-widgets');
   if (example.typecheck && !(await step(`${name}: type-check`, () => `${run(dir, 'npm', example.typecheck)} s`))) continue;
