@@ -121,6 +121,8 @@ function expand(node, seen = new Set()) {
   if (ts.isParenthesizedTypeNode(node)) return expand(node.type, seen);
   if (ts.isUnionTypeNode(node)) return node.types.flatMap((t) => expand(t, seen));
   if (ts.isLiteralTypeNode(node)) return [literal(node)];
+  // `VendorId | (string & {})`: the listed values, and any string.
+  if (ts.isIntersectionTypeNode(node) && node.types.some((t) => t.kind === ts.SyntaxKind.StringKeyword)) return ['string'];
   if (ts.isTypeReferenceNode(node) && !node.typeArguments) {
     let symbol = checker.getSymbolAtLocation(node.typeName);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
