@@ -1,6 +1,11 @@
-// The library build: one ES module per public entry, dependencies left as imports so that the
-// host's bundler keeps a single copy of lit. Type declarations come from `tsc -p tsconfig.build.json`.
+// The library build for bundlers: one ES module per source module (`preserveModules`), so that
+// `dist/` mirrors `src/` and a host's bundler drops every module it does not use (only
+// `dist/define/*.js` has side effects; see package.json "sideEffects"). Dependencies stay
+// imports, so the host keeps a single copy of lit. Source maps point at `src/`, which ships too.
+// Type declarations (with declaration maps) come from `tsc -p tsconfig.build.json`, beside the
+// JavaScript. The self-contained browser build is vite.cdn.config.ts.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -35,7 +40,13 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^lean-qr($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^tslib$/, /^lean-qr($|\/)/],
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // The compiler's decorator helper would land in `_virtual/_@oxc-project_runtime@<version>/…`.
+        entryFileNames: (chunk) => (chunk.name.includes('oxc-project') ? `helpers/${basename(chunk.name)}.js` : '[name].js'),
+      },
     },
   },
 });

@@ -2,22 +2,28 @@
 // `npm run size`: bundles each public entry the way a host page ships it (minified, every
 // dependency included), measures gzip and brotli, compares with size-budgets.json, and fails
 // on the gates: a zod locale in a bundle, full libphonenumber metadata, a second copy of lit.
+// Then builds the CDN files (scripts/cdn.mjs) and holds each one's initial load (the file and
+// every file it imports statically) and each lazy chunk to the same budgets.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { init as initLexer, parse as parseImports } from 'es-module-lexer';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { CDN_ENTRIES, buildCdn } from './cdn.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
 const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-// Every entry of the exports map that points at code, mapped back to its source.
+// Every entry of the exports map that points at code, mapped back to its source (the generated
+// `react` / `vue` type entries have none).
 const entries = Object.entries(pkg.exports)
   .filter(([, target]) => typeof target === 'object' && target.default?.endsWith('.js'))
   .map(([key, target]) => {
     const name = target.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
     return { key, name, source: join(root, 'src', `${name}.ts`) };
-  });
+  })
+  .filter((entry) => existsSync(entry.source));
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const br = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -111,17 +117,69 @@ for (const report of reports) {
   }
   for (const problem of problems) rows.push(['', '', '', '', '', `GATE: ${problem}`]);
 }
+// The CDN build, as a browser loads it: the entry file and its static imports, each compressed on its own.
+const CDN_BUDGET_NAMES = { all: 'define/all', index: 'index', 'http-adapter': undefined };
+const cdnFiles = new Map([...(await buildCdn({ outDir: join(root, '.size/cdn'), write: false, sourcemap: false }))].map(([f, code]) => [f, Buffer.from(code)]));
+await initLexer;
+const staticImports = (file) =>
+  parseImports(cdnFiles.get(file).toString())[0]
+    .filter((i) => i.d === -1 && i.n?.startsWith('.'))
+    .map((i) => join(dirname(file), i.n));
+const dynamicImports = (file) =>
+  parseImports(cdnFiles.get(file).toString())[0]
+    .filter((i) => i.d > -1 && i.n?.startsWith('.'))
+    .map((i) => join(dirname(file), i.n));
+const closure = (start, next) => {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    if (!cdnFiles.has(file)) throw new Error(`CDN build: ${file} is imported but was not emitted`);
+    seen.add(file);
+    next(file).forEach(visit);
+  };
+  start.forEach(visit);
+  return seen;
+};
+const cdnBytes = (files) => ({
+  raw: [...files].reduce((n, f) => n + cdnFiles.get(f).length, 0),
+  gzip: [...files].reduce((n, f) => n + gz(cdnFiles.get(f)), 0),
+  brotli: [...files].reduce((n, f) => n + br(cdnFiles.get(f)), 0),
+});
+const cdnReports = [];
+rows.push(['', '', '', '', '', ''], ['dist/cdn/ (initial load)', 'min', 'gzip', 'brotli', 'budget (gzip)', '']);
+for (const file of Object.keys(CDN_ENTRIES).map((name) => `${name}.js`)) {
+  const name = file.replace(/\.js$/, '');
+  const budgetName = name in CDN_BUDGET_NAMES ? CDN_BUDGET_NAMES[name] : `define/sferum-${name}`;
+  const budget = budgetName === 'define/all' ? budgets.all.gzip : (budgets.entries[budgetName]?.gzip ?? budgets.all.gzip);
+  const initial = closure([file], staticImports);
+  const size = cdnBytes(initial);
+  const over = size.gzip > budget;
+  failed ||= over;
+  rows.push([`cdn/${file}`, kb(size.raw), kb(size.gzip), kb(size.brotli), kb(budget), over ? 'OVER BUDGET' : `ok (${initial.size} files)`]);
+  // Lazy chunks: what a dynamic import loads beyond the initial files.
+  const lazy = [...closure([...initial].flatMap(dynamicImports), (f) => [...staticImports(f), ...dynamicImports(f)])].filter((f) => !initial.has(f));
+  const lazySizes = lazy.map((f) => ({ chunk: f, ...cdnBytes([f]) }));
+  for (const chunk of lazySizes) {
+    const lazyOver = chunk.gzip > budgets.lazyChunk.gzip;
+    failed ||= lazyOver;
+    if (lazyOver) rows.push([`  + lazy ${chunk.chunk}`, kb(chunk.raw), kb(chunk.gzip), kb(chunk.brotli), kb(budgets.lazyChunk.gzip), 'OVER BUDGET']);
+  }
+  const largest = lazySizes.sort((a, b) => b.gzip - a.gzip)[0];
+  if (largest) rows.push([`  + ${lazySizes.length} lazy chunks, largest ${largest.chunk}`, kb(largest.raw), kb(largest.gzip), kb(largest.brotli), kb(budgets.lazyChunk.gzip), 'ok']);
+  cdnReports.push({ name: `cdn/${name}`, ...size, files: [...initial], lazy: lazySizes });
+}
+
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
 
 mkdirSync(join(root, '.size'), { recursive: true });
 writeFileSync(
   join(root, '.size/report.json'),
-  JSON.stringify(reports.map(({ inputs, ...r }) => ({ ...r, modules: new Set(inputs).size })), null, 2),
+  JSON.stringify([...reports.map(({ inputs, ...r }) => ({ ...r, modules: new Set(inputs).size })), ...cdnReports], null, 2),
 );
 if (!all) console.warn('No define/all entry in the exports map: the total budget was not checked.');
 if (failed) {
   console.error('\nnpm run size: over budget or a gate failed.');
   process.exit(1);
 }
-console.log('\nnpm run size: every entry within budget; no zod locale, no full phone metadata, one lit.');
+console.log('\nnpm run size: every entry (package and CDN) within budget; no zod locale, no full phone metadata, one lit.');

@@ -31,6 +31,8 @@ const NOTICE_KEYS: Record<NoticeKind, 'noticeNewSchoolYear' | 'noticeRestored' |
  * @tag sferum-hub
  *
  * @fires {SferumLinkStatusChangeEvent} sferum-link-status-change - From the link element inside.
+ * @fires {SferumErrorEvent} sferum-error - From an element inside that showed an error state; `detail.kind` names the fault.
+ * @fires {SferumAuthRequiredEvent} sferum-auth-required - From an element inside: the journal session ended.
  *
  * @csspart base - The element's inner wrapper.
  * @csspart tabs - The tab list.

@@ -86,6 +86,7 @@ export class SferumJoin extends SferumElement {
     return withExtras(listsPack);
   }
 
+  /** Loads the lesson's conference again (after `sferum-auth-required`, once the session is renewed). */
   retry(): void {
     void this.task.run();
   }

@@ -1,0 +1,4 @@
+import { createApp } from 'vue';
+import Journal from './Journal.vue';
+
+createApp(Journal).mount('#app');
