@@ -162,6 +162,8 @@ function expandMembers(path, declaration) {
   if (!classNode) return;
   const fieldTypes = new Map();
   for (const member of declaration.members ?? []) {
+    // A member keyed by a symbol (the error brand) has no name to look up.
+    if (!member.name) continue;
     const node = memberDeclaration(classNode, member.name);
     if (!node) continue;
     if (member.kind === 'field' && member.type && node.type) {
