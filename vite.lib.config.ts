@@ -20,6 +20,8 @@ export default defineConfig({
         'define/sferum-vcs': 'src/define/sferum-vcs.ts',
         'define/sferum-join': 'src/define/sferum-join.ts',
         'define/sferum-hub': 'src/define/sferum-hub.ts',
+        // The server half (no DOM): Node, service workers, edge runtimes.
+        'server/index': 'src/server/index.ts',
       },
       formats: ['es'],
     },
