@@ -22,11 +22,12 @@ export default defineConfig({
         'define/sferum-hub': 'src/define/sferum-hub.ts',
         // The server half (no DOM): Node, service workers, edge runtimes.
         'server/index': 'src/server/index.ts',
+        'server/redis': 'src/server/redis.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^ioredis($|\/)/],
     },
   },
 });

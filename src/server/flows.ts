@@ -17,9 +17,9 @@ import type { FlowStore } from './store.js';
 import { VkidFailure, authorizeUrl, exchangeCode, fetchUserInfo } from './vkid.js';
 
 /** How long a finished flow is kept, so that the last poll or a reload still learns how it ended. */
-const GRACE_MS = 2 * 60_000;
+const RETAIN_ENDED_MS = 2 * 60_000;
 /** A `recordLink` claimed longer ago than this is taken over (the node that claimed it died). */
-const LINKING_STALE_MS = 15_000;
+const TAKEOVER_AFTER_MS = 15_000;
 const VKID_TTL_MS = 15 * 60_000;
 /** How long the person may take to type the phone before MAX is asked. */
 const MAX_PHONE_TTL_MS = 30 * 60_000;
@@ -94,6 +94,10 @@ export class FlowEngine {
     return this.ctx.now();
   }
 
+  private get grace(): number {
+    return this.ctx.options.retainEndedMs ?? RETAIN_ENDED_MS;
+  }
+
   // ---- the store ----------------------------------------------------------------------------
 
   private async read(flowId: string): Promise<Loaded | undefined> {
@@ -110,8 +114,8 @@ export class FlowEngine {
   }
 
   private ttlOf(record: FlowRecord): number {
-    if (record.stage === 'done' || record.stage === 'ended') return GRACE_MS;
-    return Math.max(0, record.expiresAt - this.now) + GRACE_MS;
+    if (record.stage === 'done' || record.stage === 'ended') return this.grace;
+    return Math.max(0, record.expiresAt - this.now) + this.grace;
   }
 
   private save(record: FlowRecord, expect: number | null): Promise<number | undefined> {
@@ -119,7 +123,7 @@ export class FlowEngine {
   }
 
   private async index(key: string, flowId: string, ttlMs: number): Promise<void> {
-    await this.ctx.store.put(key, flowId, ttlMs + GRACE_MS, 'any');
+    await this.ctx.store.put(key, flowId, ttlMs + this.grace, 'any');
   }
 
   /** Removes an index entry when it still points at this flow. */
@@ -663,7 +667,7 @@ export class FlowEngine {
   /**
    * Claims the flow (stage `linking`), records the link through the journal's hook, and ends the
    * flow `done`. The claim is a compare-and-set, so two nodes never both record one flow; a claim
-   * whose node died is taken over after `LINKING_STALE_MS` (hence `recordLink`'s idempotency key).
+   * whose node died is taken over after `takeoverAfterMs` (hence `recordLink`'s idempotency key).
    */
   private async settle(loaded: Loaded, identity: Identity): Promise<FlowRecord> {
     const { vkid: _spent, ...rest } = loaded.record;
@@ -704,7 +708,7 @@ export class FlowEngine {
   private async settleIfStale(loaded: Loaded): Promise<Loaded> {
     const { record, version } = loaded;
     if (record.stage !== 'linking') return loaded;
-    if (this.now - (record.linkingSince ?? 0) < LINKING_STALE_MS) {
+    if (this.now - (record.linkingSince ?? 0) < (this.ctx.options.takeoverAfterMs ?? TAKEOVER_AFTER_MS)) {
       // MAX renders `linking` as still pending; a VK ID request waits a moment for the other one to finish.
       if (record.method === 'max') return loaded;
       for (let i = 0; i < 30; i++) {

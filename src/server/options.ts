@@ -179,6 +179,14 @@ export interface SferumServerOptions {
   validateResponses?: boolean;
   /** Timeout of each call to VK ID and MAX, ms. Default 10 000. */
   upstreamTimeoutMs?: number;
+  /** How long a finished flow is kept, so that the last poll or a reload learns how it ended, ms. Default 2 minutes. */
+  retainEndedMs?: number;
+  /**
+   * A node that claimed a flow to record its link and has not finished within this time is taken
+   * to have died: the next request of the flow records it (`recordLink` runs again with the same
+   * `flowId`). Default 15 s.
+   */
+  takeoverAfterMs?: number;
 }
 
 /** Per-request facts the runtime knows and `Request` does not carry. */
