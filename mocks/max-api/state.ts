@@ -45,6 +45,10 @@ export interface MockMaxOptions {
   persona?: MaxPersona;
   /** Delay before the persona acts, ms. */
   reactionMs?: number;
+  /** A persona per person (load tests: a crowd that answers differently). */
+  personaOf?: (userId: number) => MaxPersona;
+  /** A reaction delay per person and message. */
+  reactionMsOf?: (userId: number, message: MockMaxMessage) => number;
 }
 
 export const MOCK_MAX_BOT = Object.freeze({ token: 'mock-max-bot-token', name: 'sferum_mock_bot', userId: 900_000 });
@@ -66,6 +70,8 @@ export class MockMax {
   webhook: { url: string; secret: string } | undefined;
   persona: MaxPersona;
   reactionMs: number;
+  private readonly personaOf: ((userId: number) => MaxPersona) | undefined;
+  private readonly reactionMsOf: ((userId: number, message: MockMaxMessage) => number) | undefined;
   private readonly deliver: (request: Request) => Promise<Response>;
   private readonly callbacks = new Map<string, { userId: number; payload: string }>();
   private seq = 0;
@@ -78,6 +84,8 @@ export class MockMax {
     this.deliver = options.deliver ?? ((request) => fetch(request));
     this.persona = options.persona ?? 'manual';
     this.reactionMs = options.reactionMs ?? 0;
+    this.personaOf = options.personaOf;
+    this.reactionMsOf = options.reactionMsOf;
     for (const person of MOCK_MAX_PEOPLE) this.users.set(person.userId, { ...person });
   }
 
@@ -216,11 +224,12 @@ export class MockMax {
 
   /** The persona answers a message that asks for something. */
   private react(message: MockMaxMessage): void {
-    const persona = this.persona;
+    const persona = this.personaOf?.(message.userId) ?? this.persona;
     if (persona === 'manual' || persona === 'ignore') return;
     const buttons = message.buttons.flat();
+    const delay = this.reactionMsOf?.(message.userId, message) ?? this.reactionMs;
     const act = async () => {
-      await new Promise((resolve) => setTimeout(resolve, this.reactionMs));
+      await new Promise((resolve) => setTimeout(resolve, delay));
       if (buttons.some((b) => b.type === 'request_contact')) {
         await this.shareContact(message.userId, persona === 'wrong-contact' ? '79990000000' : undefined);
       } else if (buttons.some((b) => b.type === 'callback')) {

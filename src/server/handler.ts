@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { StepAction } from '../adapter/adapter.js';
+import type { FlowStateInput } from '../adapter/schemas.js';
 import { schemasFor } from '../adapter/all-schemas.js';
 import { SferumError } from '../adapter/errors.js';
 import { errorBodySchema } from '../adapter/http-adapter.js';
@@ -81,7 +82,7 @@ export function createSferumHandler(options: SferumServerOptions): SferumHandler
   const now = options.now ?? (() => Date.now());
   const store = options.store ?? createMemoryStore({ now });
   const limit = options.maxBodyBytes ?? 16 * 1024;
-  const validate = options.validateResponses ?? true;
+  const validate = options.validateResponses ?? 'journal';
   const extraHosts = [...(options.allowedHosts ?? [])];
   if (options.vkid) {
     extraHosts.push(new URL(options.vkid.redirectUri).origin);
@@ -119,8 +120,12 @@ export function createSferumHandler(options: SferumServerOptions): SferumHandler
     return user;
   }
 
-  function checked(schema: { safeParse(data: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }, body: unknown, route: string): unknown {
-    if (!validate) return body;
+  type Checkable = { safeParse(data: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
+  /** A flow answer carries the journal's data only when it is finished (the link status inside). */
+  const checkedFlow = (body: FlowStateInput, route: string) => (body.step.kind === 'done' || validate === 'all' ? checked(schemas.flow, body, route) : body);
+
+  function checked(schema: Checkable, body: unknown, route: string): unknown {
+    if (validate === 'none') return body;
     const result = schema.safeParse(body);
     if (result.success) return body;
     const issue = result.error?.issues[0];
@@ -181,7 +186,7 @@ export function createSferumHandler(options: SferumServerOptions): SferumHandler
         route = 'POST /link/flows';
         allow('POST');
         const user = await userOf(request);
-        answer = checked(schemas.flow, await engine.start(user, await body(bodies.start), address), route);
+        answer = checkedFlow(await engine.start(user, await body(bodies.start), address), route);
       } else if (a === 'link' && b === 'external-return' && n === 2) {
         route = 'POST /link/external-return';
         allow('POST');
@@ -197,18 +202,18 @@ export function createSferumHandler(options: SferumServerOptions): SferumHandler
           log({ level: 'info', event: 'request', route, status: 204, flowId, ms: now() - started });
           return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
         }
-        answer = checked(schemas.flow, await engine.getFlow(user, id), route);
+        answer = checkedFlow(await engine.getFlow(user, id), route);
       } else if (a === 'link' && b === 'flows' && c !== undefined && d === 'status' && n === 4) {
         route = 'GET /link/flows/:flowId/status';
         allow('GET');
         const user = await userOf(request);
-        answer = checked(schemas.flow, await engine.poll(user, flowParam(c), address), route);
+        answer = checkedFlow(await engine.poll(user, flowParam(c), address), route);
       } else if (a === 'link' && b === 'flows' && c !== undefined && d === 'external' && n === 4) {
         route = 'POST /link/flows/:flowId/external';
         allow('POST');
         const user = await userOf(request);
         const { params } = await body(bodies.external);
-        answer = checked(schemas.flow, await engine.external(user, flowParam(c), params, address), route);
+        answer = checkedFlow(await engine.external(user, flowParam(c), params, address), route);
       } else if (a === 'link' && b === 'flows' && c !== undefined && d === 'steps' && e !== undefined && (n === 5 || (n === 6 && f === 'resend'))) {
         route = n === 5 ? 'POST /link/flows/:flowId/steps/:stepId' : 'POST /link/flows/:flowId/steps/:stepId/resend';
         allow('POST');
@@ -217,9 +222,9 @@ export function createSferumHandler(options: SferumServerOptions): SferumHandler
         if (!ID.test(e)) throw fail(409, 'flow-expired');
         if (n === 6) {
           await body(bodies.empty);
-          answer = checked(schemas.flow, await engine.resend(user, id, e, address), route);
+          answer = checkedFlow(await engine.resend(user, id, e, address), route);
         } else {
-          answer = checked(schemas.flow, await engine.submit(user, id, e, await body(bodies.answer), address), route);
+          answer = checkedFlow(await engine.submit(user, id, e, await body(bodies.answer), address), route);
         }
       } else if (a === 'chats' && n === 1) {
         route = 'GET /chats';
@@ -262,7 +267,7 @@ export function createSferumHandler(options: SferumServerOptions): SferumHandler
         failure = fail(500, 'server');
       }
       let payload = errorBody(failure);
-      if (validate && !errorBodySchema.safeParse(payload).success) {
+      if (validate !== 'none' && !errorBodySchema.safeParse(payload).success) {
         log({ level: 'error', event: 'response-invalid', route, detail: 'error body' });
         failure = fail(500, 'server');
         payload = errorBody(failure);

@@ -57,8 +57,17 @@ const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/**
+ * The JSON text of the answers made here, so that `toNodeListener` writes it to the socket as it
+ * is instead of reading it back out of the Response's stream (a third of the cost of a poll).
+ */
+export const responseText = new WeakMap<Response, string>();
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
+  responseText.set(response, text);
+  return response;
 }
 
 /** The contract's error body: `{ error: { kind, message?, retryAfter?, field? } }`. */

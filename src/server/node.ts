@@ -4,6 +4,7 @@
  * structurally, so this file imports nothing from Node and the entry stays runtime-neutral.
  */
 import type { SferumHandler } from './handler.js';
+import { responseText } from './http.js';
 
 /** The part of Node's `IncomingMessage` used here. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -72,7 +73,8 @@ export function toNodeListener(handler: SferumHandler): NodeListener {
       const answer = await handler(fetchRequest, { clientAddress: request.socket?.remoteAddress ?? undefined });
       response.statusCode = answer.status;
       answer.headers.forEach((value, name) => response.setHeader(name, value));
-      response.end(new Uint8Array(await answer.arrayBuffer()));
+      const text = responseText.get(answer);
+      response.end(text ?? new Uint8Array(await answer.arrayBuffer()));
     })().catch((error: unknown) => {
       if (next) next(error);
       else if (!response.headersSent) {

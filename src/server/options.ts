@@ -175,8 +175,12 @@ export interface SferumServerOptions {
   fetch?: typeof fetch;
   /** The clock. */
   now?: () => number;
-  /** Checks every answer against the kit's response schemas before sending it (a journal hook returning a bad shape → 502). Default true. */
-  validateResponses?: boolean;
+  /**
+   * Which answers are checked against the kit's response schemas before they leave (a bad one → 502):
+   * `journal` (default) — those carrying what the journal's hooks returned (link status, a finished
+   * flow, chats, conferences, a lesson); `all` — the kit's own steps too (tests); `none`.
+   */
+  validateResponses?: 'journal' | 'all' | 'none';
   /** Timeout of each call to VK ID and MAX, ms. Default 10 000. */
   upstreamTimeoutMs?: number;
   /** How long a finished flow is kept, so that the last poll or a reload learns how it ended, ms. Default 2 minutes. */

@@ -70,6 +70,8 @@ export function createHarness(overrides: Partial<SferumServerOptions> = {}, maxO
   const options: SferumServerOptions = {
     hooks: journal.hooks,
     origins: [ORIGIN],
+    // The kit's own steps too: a test sees every answer checked twice (here and by checkAnswer).
+    validateResponses: 'all',
     log: (entry) => logs.push(entry),
     max: {
       botToken: MOCK_MAX_BOT.token,
