@@ -36,3 +36,48 @@ export function timingSafeEqual(a: string, b: string): boolean {
   for (let i = 0; i < length; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0);
   return diff === 0;
 }
+
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Seals text with AES-256-GCM under a key derived (HKDF-SHA-256) from a secret: `v1.<base64url(iv ‖ ciphertext)>`. */
+export interface Sealer {
+  seal(text: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
+export function createSealer(secret: string): Sealer {
+  if (secret.length < 32) throw new Error('storeSecret must be at least 32 characters');
+  const key = crypto.subtle
+    .importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey'])
+    .then((material) =>
+      crypto.subtle.deriveKey(
+        { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('sferum-widgets/server'), info: encoder.encode('flow-store v1') },
+        material,
+        { name: 'AES-GCM', length: 256 },
+        false,
+        ['encrypt', 'decrypt'],
+      ),
+    );
+  return {
+    async seal(text) {
+      const iv = new Uint8Array(12);
+      crypto.getRandomValues(iv);
+      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key, encoder.encode(text)));
+      const out = new Uint8Array(iv.length + sealed.length);
+      out.set(iv);
+      out.set(sealed, iv.length);
+      return `v1.${base64url(out)}`;
+    },
+    async open(value) {
+      if (!value.startsWith('v1.')) throw new Error('not a sealed record');
+      const bytes = fromBase64url(value.slice(3));
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, await key, bytes.subarray(12));
+      return new TextDecoder().decode(plain);
+    },
+  };
+}

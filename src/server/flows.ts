@@ -8,7 +8,7 @@ import type { ExternalResult, StartLinkInput, StepAnswer } from '../adapter/adap
 import { SferumError, type SferumErrorKind } from '../adapter/errors.js';
 import type { FlowStateInput, LinkMethod, LinkStatusInput, StepInput } from '../adapter/schemas.js';
 import { checkPhone, maskPhone } from '../phone/phone.js';
-import { base64url, createPkce, randomToken, sha256, timingSafeEqual } from './crypto.js';
+import { base64url, createPkce, createSealer, randomToken, sha256, timingSafeEqual, type Sealer } from './crypto.js';
 import { HttpFailure, fail } from './http.js';
 import { describeError, type Logger } from './log.js';
 import { MAX_DEFAULTS, MaxBot, callbackPayload, contactPhone, deepLink, parseCallbackPayload, type MaxUpdate } from './max.js';
@@ -85,9 +85,11 @@ async function hashKey(text: string): Promise<string> {
 
 export class FlowEngine {
   private readonly bot: MaxBot | undefined;
+  private readonly sealer: Sealer | undefined;
 
   constructor(private readonly ctx: EngineContext) {
     this.bot = ctx.options.max ? new MaxBot(ctx.options.max, ctx.fetch, ctx.timeoutMs) : undefined;
+    this.sealer = ctx.options.storeSecret ? createSealer(ctx.options.storeSecret) : undefined;
   }
 
   private get now(): number {
@@ -103,7 +105,16 @@ export class FlowEngine {
   private async read(flowId: string): Promise<Loaded | undefined> {
     const stored = await this.ctx.store.get(`flow:${flowId}`);
     if (!stored) return undefined;
-    return { record: JSON.parse(stored.value) as FlowRecord, version: stored.version };
+    let text = stored.value;
+    if (this.sealer) {
+      try {
+        text = await this.sealer.open(text);
+      } catch {
+        // Sealed under another secret (or not sealed): as good as gone.
+        return undefined;
+      }
+    }
+    return { record: JSON.parse(text) as FlowRecord, version: stored.version };
   }
 
   /** The flow, when it exists and belongs to this user (anything else looks the same: gone). */
@@ -118,8 +129,9 @@ export class FlowEngine {
     return Math.max(0, record.expiresAt - this.now) + this.grace;
   }
 
-  private save(record: FlowRecord, expect: number | null): Promise<number | undefined> {
-    return this.ctx.store.put(`flow:${record.id}`, JSON.stringify(record), this.ttlOf(record), expect);
+  private async save(record: FlowRecord, expect: number | null): Promise<number | undefined> {
+    const text = JSON.stringify(record);
+    return this.ctx.store.put(`flow:${record.id}`, this.sealer ? await this.sealer.seal(text) : text, this.ttlOf(record), expect);
   }
 
   private async index(key: string, flowId: string, ttlMs: number): Promise<void> {
@@ -134,7 +146,7 @@ export class FlowEngine {
 
   private async dropIndexes(record: FlowRecord): Promise<void> {
     const jobs = [this.unindex(`pending:${record.user}`, record.id)];
-    if (record.max) jobs.push(this.unindex(`start:${record.max.payload}`, record.id));
+    if (record.max) jobs.push(hashKey(record.max.payload).then((h) => this.unindex(`start:${h}`, record.id)));
     if (record.max?.userId !== undefined) jobs.push(this.unindex(`maxuser:${record.max.userId}`, record.id));
     if (record.vkid) jobs.push(hashKey(record.vkid.state).then((h) => this.unindex(`vkstate:${h}`, record.id)));
     await Promise.all(jobs);
@@ -386,7 +398,8 @@ export class FlowEngine {
       max: { phone, payload: randomToken(), nonce: randomToken(), ...(found === undefined ? {} : { userId: found }) },
     };
     if ((await this.save(pending, version)) === undefined) throw conflict();
-    await Promise.all([this.index(`start:${pending.max!.payload}`, record.id, ttl), this.index(`pending:${record.user}`, record.id, ttl)]);
+    // Index keys hold hashes of one-time values, never the values themselves.
+    await Promise.all([this.index(`start:${await hashKey(pending.max!.payload)}`, record.id, ttl), this.index(`pending:${record.user}`, record.id, ttl)]);
     this.ctx.log({ level: 'info', event: 'max-requested', flowId: record.id, method: 'max', detail: found === undefined ? 'deep link' : 'user found' });
     if (found !== undefined) await this.sendConfirmation(pending, found);
     return this.flowOf(pending);
@@ -440,7 +453,7 @@ export class FlowEngine {
       case 'bot_started': {
         const maxUser = update.user.user_id;
         if (!update.payload) return;
-        const flowId = (await this.ctx.store.get(`start:${update.payload}`))?.value;
+        const flowId = (await this.ctx.store.get(`start:${await hashKey(update.payload)}`))?.value;
         for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
           const loaded = flowId ? await this.read(flowId) : undefined;
           if (!this.livePending(loaded, maxUser)) {

@@ -159,6 +159,12 @@ export interface SferumServerOptions {
   origins?: readonly string[];
   /** Flows and rate-limit counters. Default: in memory (one process). */
   store?: FlowStore;
+  /**
+   * When set (32+ characters, the same on every node), each flow record is sealed with AES-256-GCM
+   * before it reaches the store: a copy of Redis then shows no phone, state or PKCE verifier.
+   * Set it whenever the store is shared or persisted. Changing it abandons the flows in progress.
+   */
+  storeSecret?: string;
   vkid?: VkidOptions;
   max?: MaxOptions;
   /** Overrides of single limits. */

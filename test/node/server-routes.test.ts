@@ -54,6 +54,15 @@ describe('server: lists from the journal', () => {
     assert.doesNotMatch(JSON.stringify(h.logs), /Иванова/);
   });
 
+  it('by default checks what the journal returned: a link with a landline phone is a 502, not a broken widget', async () => {
+    const h = createHarness({ validateResponses: 'journal' });
+    h.journal.links.set('u6', { method: 'vkid', phone: '+74951234567' });
+    const answer = await clientFor(h.handler, 'u6').get('/link');
+    assert.equal(answer.status, 502);
+    assert.ok(h.logs.some((e) => e.event === 'response-invalid' && e.route === 'GET /link'));
+    assert.doesNotMatch(JSON.stringify(h.logs), /4951234567/);
+  });
+
   it('refuses malformed requests: bad period, bad JSON, wrong type, unknown action, unknown route, wrong method', async () => {
     const { handler } = createHarness();
     const client = clientFor(handler, 'u3');
