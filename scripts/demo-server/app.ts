@@ -13,6 +13,7 @@ import { createSferumHandler, type SferumHandler } from '../../src/server/handle
 import { toNodeListener, type NodeListener } from '../../src/server/node.js';
 import type { SferumLink } from '../../src/server/options.js';
 import { createRedisStore } from '../../src/server/redis.js';
+import type { FlowStore } from '../../src/server/store.js';
 import { createMaxHandlers } from '../../mocks/max-api/handlers.js';
 import { MOCK_MAX_BOT, MockMax } from '../../mocks/max-api/state.js';
 import { createVkidHandlers } from '../../mocks/vkid-api/handlers.js';
@@ -76,7 +77,8 @@ export async function startDemoServer(options: DemoServerOptions) {
   const msw = setupServer(...createVkidHandlers(vkid), ...createMaxHandlers(max));
   msw.listen({ onUnhandledRequest: 'bypass' });
 
-  let api: NodeListener | undefined;
+  // The handler needs the origin, known once the server listens.
+  const mounted: { api?: NodeListener } = {};
 
   const asset = (name: string) => readFileSync(join(options.assets, name));
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
@@ -89,7 +91,7 @@ export async function startDemoServer(options: DemoServerOptions) {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       const path = url.pathname;
-      if (path.startsWith('/api/sferum/')) return api!(req, res);
+      if (path.startsWith('/api/sferum/')) return mounted.api!(req, res);
       // The demo's own same-origin controls: only from this page.
       if (req.method === 'POST' && req.headers.origin !== origin) return json(res, { error: 'origin' }, 403);
       switch (`${req.method} ${path}`) {
@@ -159,57 +161,7 @@ export async function startDemoServer(options: DemoServerOptions) {
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   origin = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
-  {
-    const handler = createSferumHandler({
-      hooks: {
-        getUserId: (request) => new RegExp(`(?:^|;\\s*)${SESSION}=([\\w-]+)`).exec(request.headers.get('Cookie') ?? '')?.[1] ?? null,
-        getLink: async (user) => links.get(user) ?? null,
-        recordLink: async (user, link) => {
-          recorded.set(link.flowId, (recorded.get(link.flowId) ?? 0) + 1);
-          const stored: SferumLink = { method: link.method, phone: link.phone, sferumUrl: 'https://sferum.ru/?p=messages', ...(link.profileName ? { profileName: link.profileName } : {}) };
-          links.set(user, stored);
-          return stored;
-        },
-        removeLink: async (user) => void links.delete(user),
-        listChats: async (user) => ({ chats: links.has(user) ? SEED_CHATS : [] }),
-        listConferences: async (user) => {
-          const all = conferencesAround(Date.now());
-          return links.has(user) ? all : { ...all, conferences: [] };
-        },
-        getLessonConference: async (_user, lessonId) => {
-          const all = conferencesAround(Date.now());
-          const conference = all.conferences.find((c) => c.id === 'vc-live') ?? null;
-          return { lessonId, serverTime: all.serverTime, timeZone: all.timeZone, online: true, conference };
-        },
-      },
-      origins: [origin],
-      ...(store ? { store } : {}),
-      vkid: {
-        clientId: vkid.clientId,
-        redirectUri: `${origin}/vkid-callback.html`,
-        authorizeUrl: `${origin}/mock-vkid/authorize`,
-      },
-      max: {
-        botToken: MOCK_MAX_BOT.token,
-        botName: MOCK_MAX_BOT.name,
-        webhookSecret: 'demo-webhook-secret',
-        journalName: 'Электронная школа (демо)',
-        pollIntervalMs: 1500,
-        findUserByPhone: async (phone) => max.findByPhone(phone)?.userId ?? null,
-      },
-      log: options.verbose ? (entry) => console.log(JSON.stringify(entry)) : (entry) => entry.level === 'error' && console.error(JSON.stringify(entry)),
-    });
-    // Remember the deep links the server hands out: the panel's mock MAX opens them as the person would.
-    const spying: SferumHandler = async (request, context) => {
-      const response = await handler(request, context);
-      if (request.method === 'POST' && response.status === 200 && /\/steps\/[\w-]+$/.test(new URL(request.url).pathname)) {
-        const link = ((await response.clone().json()) as { step?: { deepLink?: string } }).step?.deepLink;
-        if (link) deepLinks.push(link);
-      }
-      return response;
-    };
-    api = toNodeListener(spying);
-  }
+  mounted.api = demoHandler(origin, { links, recorded, deepLinks, vkid, max, store, verbose: options.verbose ?? false });
   vkid.redirectUris.push(`${origin}/vkid-callback.html`);
   max.webhook = { url: `${origin}/api/sferum/max/webhook`, secret: 'demo-webhook-secret' };
 
@@ -225,6 +177,69 @@ export async function startDemoServer(options: DemoServerOptions) {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+interface DemoJournal {
+  links: Map<string, SferumLink>;
+  recorded: Map<string, number>;
+  deepLinks: string[];
+  vkid: MockVkid;
+  max: MockMax;
+  store: FlowStore | undefined;
+  verbose: boolean;
+}
+
+/** The handler as a journal would configure it, on the demo's origin. */
+function demoHandler(origin: string, { links, recorded, deepLinks, vkid, max, store, verbose }: DemoJournal): NodeListener {
+  const handler = createSferumHandler({
+    hooks: {
+      getUserId: (request) => new RegExp(`(?:^|;\\s*)${SESSION}=([\\w-]+)`).exec(request.headers.get('Cookie') ?? '')?.[1] ?? null,
+      getLink: async (user) => links.get(user) ?? null,
+      recordLink: async (user, link) => {
+        recorded.set(link.flowId, (recorded.get(link.flowId) ?? 0) + 1);
+        const stored: SferumLink = { method: link.method, phone: link.phone, sferumUrl: 'https://sferum.ru/?p=messages', ...(link.profileName ? { profileName: link.profileName } : {}) };
+        links.set(user, stored);
+        return stored;
+      },
+      removeLink: async (user) => void links.delete(user),
+      listChats: async (user) => ({ chats: links.has(user) ? SEED_CHATS : [] }),
+      listConferences: async (user) => {
+        const all = conferencesAround(Date.now());
+        return links.has(user) ? all : { ...all, conferences: [] };
+      },
+      getLessonConference: async (_user, lessonId) => {
+        const all = conferencesAround(Date.now());
+        const conference = all.conferences.find((c) => c.id === 'vc-live') ?? null;
+        return { lessonId, serverTime: all.serverTime, timeZone: all.timeZone, online: true, conference };
+      },
+    },
+    origins: [origin],
+    ...(store ? { store } : {}),
+    vkid: {
+      clientId: vkid.clientId,
+      redirectUri: `${origin}/vkid-callback.html`,
+      authorizeUrl: `${origin}/mock-vkid/authorize`,
+    },
+    max: {
+      botToken: MOCK_MAX_BOT.token,
+      botName: MOCK_MAX_BOT.name,
+      webhookSecret: 'demo-webhook-secret',
+      journalName: 'Электронная школа (демо)',
+      pollIntervalMs: 1500,
+      findUserByPhone: async (phone) => max.findByPhone(phone)?.userId ?? null,
+    },
+    log: verbose ? (entry) => console.log(JSON.stringify(entry)) : (entry) => entry.level === 'error' && console.error(JSON.stringify(entry)),
+  });
+  // Remember the deep links the server hands out: the panel's mock MAX opens them as the person would.
+  const spying: SferumHandler = async (request, context) => {
+    const response = await handler(request, context);
+    if (request.method === 'POST' && response.status === 200 && /\/steps\/[\w-]+$/.test(new URL(request.url).pathname)) {
+      const link = ((await response.clone().json()) as { step?: { deepLink?: string } }).step?.deepLink;
+      if (link) deepLinks.push(link);
+    }
+    return response;
+  };
+  return toNodeListener(spying);
 }
 
 /** VK ID's consent screen, imitated (our own markup; no VK assets). */
