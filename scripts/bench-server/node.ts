@@ -2,7 +2,8 @@
 // not share its event loop: createSferumHandler behind node:http, flows in memory or in Redis
 // (SFERUM_REDIS_URL), MAX answered by the mock platform through msw's handlers called directly
 // (no global interception), a crowd of MAX users who each confirm, decline or never answer. It
-// counts recordLink calls and every flow's endings, and reports them over IPC.
+// counts recordLink calls and every flow's endings, and reports them over IPC. Imported without
+// an IPC channel (the bench's in-process run), it only exports the handler and its report.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
@@ -15,7 +16,7 @@ import { MOCK_MAX_BOT, MockMax, type MaxPersona } from '../../mocks/max-api/stat
 
 const env = process.env;
 const people = Number(env['BENCH_PEOPLE'] ?? 2000);
-const ttlMs = Number(env['BENCH_TTL_MS'] ?? 20_000);
+const ttlMs = Number(env['BENCH_TTL_MS'] ?? 30_000);
 const pollIntervalMs = Number(env['BENCH_POLL_MS'] ?? 1000);
 
 /** The person behind bench phone number i: confirms (50 %), declines (25 %) or never answers (25 %). */
@@ -27,8 +28,9 @@ const max = new MockMax({
   deliver: (request) => ref.handler!(request),
   webhook: { url: 'http://bench.local/api/sferum/max/webhook', secret: 'bench-secret' },
   personaOf: (userId) => personaOfIndex(userId - 100_000),
-  // The decision comes 2–8 s after the bot's message; the contact, a second after it is asked for.
-  reactionMsOf: (userId, message) => (message.buttons.flat().some((b) => b.type === 'request_contact') ? 1000 : 2000 + ((userId * 7919) % 6000)),
+  // The decision comes 12–20 s after the bot's message (so 1,000 flows pend together first); the
+  // contact, a second after it is asked for.
+  reactionMsOf: (userId, message) => (message.buttons.flat().some((b) => b.type === 'request_contact') ? 1000 : 12_000 + ((userId * 7919) % 8000)),
 });
 for (let i = 0; i < people; i++) max.addUser({ userId: 100_000 + i, firstName: `Ученик ${i}`, phone: phoneOf(i), started: true });
 const maxHandlers = createMaxHandlers(max);
@@ -72,19 +74,29 @@ const handler = createSferumHandler({
 });
 ref.handler = handler;
 
-const server = createServer(toNodeListener(handler));
-server.keepAliveTimeout = 30_000;
-server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
-process.on('message', async (message: { report?: boolean; stop?: boolean }) => {
-  if (message.report) {
-    await max.settled();
-    const cpu = process.cpuUsage();
-    process.send!({ report: { cpuMs: Math.round((cpu.user + cpu.system) / 1000), recorded, endings, botMessages: max.messages.length, deliveries: max.deliveries.length, failedDeliveries: max.deliveries.filter((d) => d.status !== 200).length } });
-  }
-  if (message.stop) {
-    server.closeAllConnections();
-    server.close();
-    await store?.close();
-    process.exit(0);
-  }
-});
+export { handler };
+
+export async function report() {
+  await max.settled();
+  const cpu = process.cpuUsage();
+  return { cpuMs: Math.round((cpu.user + cpu.system) / 1000), recorded, endings, botMessages: max.messages.length, deliveries: max.deliveries.length, failedDeliveries: max.deliveries.filter((d) => d.status !== 200).length };
+}
+
+export async function close() {
+  await store?.close();
+}
+
+if (process.send) {
+  const server = createServer(toNodeListener(handler));
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+  process.on('message', async (message: { report?: boolean; stop?: boolean }) => {
+    if (message.report) process.send!({ report: await report() });
+    if (message.stop) {
+      server.closeAllConnections();
+      server.close();
+      await close();
+      process.exit(0);
+    }
+  });
+}
