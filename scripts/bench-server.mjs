@@ -5,8 +5,8 @@
 // and with Redis; then once more with the handler called in-process (no HTTP, no second process),
 // which is what the kit itself costs. Half the people confirm in MAX (the webhook links), a quarter
 // decline, a quarter never answer (the request expires); they answer 12–20 s after the bot writes,
-// so that the poll figures are taken while 1,000 or more flows pend together. Reports p50 / p99 latency and requests per second, and
-// checks that every flow ended exactly once — linked, declined or expired — with nothing lost:
+// so that the poll figures are taken while 1,000 or more flows pend together. Reports p50 / p99
+// latency and requests per second, and checks that every flow ended exactly once — linked, declined or expired — with nothing lost:
 // the browser's view (one outcome each, the one its person chose), the journal's (recordLink once
 // per linked flow) and the server's log (one ending per flow). Results in bench-results/server.json.
 import { fork } from 'node:child_process';
