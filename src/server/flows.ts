@@ -54,12 +54,16 @@ interface Loaded {
   version: number;
 }
 
+/**
+ * Per user they hold a person to a handful of tries; per address they are wide, because a whole
+ * school often sits behind one NAT address (a class linking at once must not lock itself out).
+ */
 export const DEFAULT_LIMITS: Limits = {
-  start: { user: { max: 20, windowMs: 10 * 60_000 }, address: { max: 120, windowMs: 10 * 60_000 } },
-  phone: { user: { max: 5, windowMs: 10 * 60_000 }, address: { max: 30, windowMs: 10 * 60_000 } },
-  code: { user: { max: 10, windowMs: 10 * 60_000 }, address: { max: 60, windowMs: 10 * 60_000 } },
-  resend: { user: { max: 5, windowMs: 10 * 60_000 }, address: { max: 30, windowMs: 10 * 60_000 } },
-  poll: { address: { max: 1200, windowMs: 60_000 } },
+  start: { user: { max: 20, windowMs: 10 * 60_000 }, address: { max: 300, windowMs: 10 * 60_000 } },
+  phone: { user: { max: 5, windowMs: 10 * 60_000 }, address: { max: 100, windowMs: 10 * 60_000 } },
+  code: { user: { max: 10, windowMs: 10 * 60_000 }, address: { max: 200, windowMs: 10 * 60_000 } },
+  resend: { user: { max: 5, windowMs: 10 * 60_000 }, address: { max: 100, windowMs: 10 * 60_000 } },
+  poll: { address: { max: 6000, windowMs: 60_000 } },
 };
 
 export interface EngineContext {
