@@ -36,11 +36,14 @@ export default defineConfig({
         'define/sferum-join': 'src/define/sferum-join.ts',
         'define/sferum-hub': 'src/define/sferum-hub.ts',
         'vkid-callback/vkid-callback': 'src/vkid-callback/vkid-callback.ts',
+        // The server half (no DOM): Node, service workers, edge runtimes.
+        'server/index': 'src/server/index.ts',
+        'server/redis': 'src/server/redis.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^tslib$/, /^lean-qr($|\/)/],
+      external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^libphonenumber-js($|\/)/, /^tslib$/, /^lean-qr($|\/)/, /^ioredis($|\/)/],
       output: {
         preserveModules: true,
         preserveModulesRoot: 'src',

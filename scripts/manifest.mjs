@@ -36,6 +36,9 @@ function analyze() {
         'src/**/*.ts',
         '--exclude',
         'src/**/*.test.ts',
+        // The server half has no elements; its modules would only bloat the manifest.
+        '--exclude',
+        'src/server/**',
         '--outdir',
         relative(root, out),
       ],

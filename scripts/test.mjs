@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the Node suite (msw/node: every scenario's answers against the zod schemas),
+// `npm test`: the Node suite (msw/node: every scenario's answers against the zod schemas; the
+// server half, its Redis store against a redis-server started here on a free loopback port),
 // then the browser suite in Chromium (@web/test-runner). Ends with `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ensureChromium } from './chromium.mjs';
+import { ensureRedisServer, startRedis } from './redis.mjs';
 
 const args = process.argv.slice(2);
 const watch = args.includes('--watch');
@@ -36,11 +38,19 @@ if (!watch && nodeTests.length > 0) {
     });
     const tap = join(out, 'report.tap');
     const files = readdirSync(out).filter((f) => f.endsWith('.mjs')).map((f) => join(out, f));
-    const run = spawnSync(
-      process.execPath,
-      ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
-      { stdio: 'inherit', cwd: root },
-    );
+    // The Redis store tests need a real redis-server: Debian's, installed as root when missing;
+    // otherwise ensureRedisServer says what to install and those tests fail with the same words.
+    const redis = ensureRedisServer() ? await startRedis() : undefined;
+    let run;
+    try {
+      run = spawnSync(
+        process.execPath,
+        ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+        { stdio: 'inherit', cwd: root, env: redis ? { ...process.env, SFERUM_REDIS_URL: redis.url } : process.env },
+      );
+    } finally {
+      await redis?.stop();
+    }
     const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
     totals.passed += count('pass');
