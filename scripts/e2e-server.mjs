@@ -74,7 +74,7 @@ const linkedPhone = async (live, expected) => {
 await scenario('hosted VK ID in a popup: mock VK ID page → callback page → linked', async (page) => {
   await page.goto(`${server.url}/`);
   const live = page.locator('#live');
-  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
+  await live.getByRole('button', { name: 'Привязать учётную запись к Сферум' }).click();
   const [popup] = await Promise.all([page.waitForEvent('popup'), live.getByRole('button', { name: 'Войти через VK ID' }).click()]);
   await popup.getByRole('heading', { name: /запрашивает доступ/ }).waitFor();
   const authorize = new URL(popup.url());
@@ -84,7 +84,7 @@ await scenario('hosted VK ID in a popup: mock VK ID page → callback page → l
   await linkedPhone(live, '+7 (952) 111-11-11');
   await page.locator('#chats').getByRole('link', { name: /Ёлочные игрушки/ }).waitFor();
   await page.screenshot({ path: join(out, 'vkid-linked.png'), fullPage: true });
-  await live.getByRole('button', { name: 'Отвязать учетную запись' }).click();
+  await live.getByRole('button', { name: 'Отвязать учётную запись' }).click();
   await live.getByRole('button', { name: 'Да' }).click();
   await live.getByRole('heading', { name: 'Авторизация в Сферум' }).waitFor();
 });
@@ -92,7 +92,7 @@ await scenario('hosted VK ID in a popup: mock VK ID page → callback page → l
 await scenario('hosted VK ID by redirect (popups blocked): back to the page, which resumes the flow', async (page) => {
   await page.goto(`${server.url}/`);
   const live = page.locator('#live');
-  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
+  await live.getByRole('button', { name: 'Привязать учётную запись к Сферум' }).click();
   await live.getByRole('button', { name: 'Войти через VK ID' }).click();
   await live.getByRole('button', { name: 'Открыть VK ID в этом окне' }).click();
   await page.getByRole('link', { name: 'Разрешить' }).click();
@@ -104,10 +104,10 @@ await scenario('hosted VK ID by redirect (popups blocked): back to the page, whi
 await scenario('hosted VK ID refused on the VK ID page → the widget says so', async (page) => {
   await page.goto(`${server.url}/`);
   const live = page.locator('#live');
-  await live.getByRole('button', { name: 'Привязать аккаунт к Сферум' }).click();
+  await live.getByRole('button', { name: 'Привязать учётную запись к Сферум' }).click();
   const [popup] = await Promise.all([page.waitForEvent('popup'), live.getByRole('button', { name: 'Войти через VK ID' }).click()]);
   await clickClosing(popup, popup.getByRole('link', { name: 'Отказаться' }));
-  await live.getByText('Вход через VK ID не завершён').waitFor();
+  await live.getByText('Вход через VK ID не завершён').first().waitFor();
 });
 
 await scenario('MAX: phone → pending → «Подключить» and the contact in MAX → linked', async (page) => {
@@ -159,7 +159,7 @@ await scenario('MAX «Не подключать» → the widget says the link w
   const messages = panel(page).locator('#max-messages');
   // Semyon's earlier messages are in the chat too: answer the newest.
   await messages.locator('li').last().getByRole('button', { name: 'Не подключать' }).click();
-  await live.getByText('Привязка отклонена').waitFor({ timeout: 20_000 });
+  await live.getByText('Привязка отклонена').first().waitFor({ timeout: 20_000 });
 });
 
 // Every linked flow was recorded by the journal exactly once.
