@@ -60,7 +60,7 @@ describe('<sferum-hub>', () => {
   it('shows the notices: new school year (the seed\u2019s exact text) and restored', async () => {
     const { el } = await hub('linked-notices');
     await waitUntil(() => root(el).querySelectorAll('[part="notice"]').length === 2, 'no notices');
-    expect(text(el)).to.contain('Вы были переведены на новый учебный год! Ниже будут отображены чаты, в которых вы являетесь участником..');
+    expect(text(el)).to.contain('Вы были переведены на новый учебный год! Ниже будут отображены чаты, в которых вы являетесь участником.');
     expect(text(el)).to.contain('«Выпускники и отчисленные»');
     await expect(el).to.be.accessible();
   });
