@@ -12,7 +12,7 @@ import { css } from 'lit';
  * - Buttons: `.button` is the one main action, `.secondary` outlined, `.quiet` of text weight;
  *   `.quiet.danger` a destructive action at rest (the confirming one is in modal.ts: never the accent, DESIGN.md 1).
  * - Forced colours (Windows contrast themes repaint everything): the main action keeps a fill
- *   (Highlight), the others stay outlined, a quiet action is underlined. Error boxes keep their
+ *   (Highlight) while enabled, the others stay outlined, a quiet action is underlined. Error boxes keep their
  *   thick start border there (borders survive, in the system's text colour).
  * (No comments inside the css: they would ship.)
  */
@@ -120,7 +120,6 @@ export const baseStyles = css`
   .button.quiet {
     background: transparent;
     color: var(--_accent);
-    padding-inline: 8px;
   }
   .button.quiet.danger {
     color: var(--_danger);
@@ -174,20 +173,13 @@ export const baseStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .button:not(.secondary, .quiet) {
+    .button:not(.secondary, .quiet, [disabled], [aria-disabled='true']) {
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
     }
     .button.quiet {
       text-decoration: underline;
-    }
-    .button[disabled],
-    .button[aria-disabled='true'] {
-      forced-color-adjust: none;
-      background: Canvas;
-      color: GrayText;
-      border-color: GrayText;
     }
   }
 `;

@@ -11,7 +11,6 @@ export const linkCardStyles = css`
     margin-inline-start: auto;
   }
   .mark {
-    flex: none;
     color: var(--_success);
   }
   .phone {

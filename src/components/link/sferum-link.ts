@@ -43,7 +43,7 @@ async function loadUnlinkModule(): Promise<UnlinkModule> {
 let instances = 0;
 
 /** Our own check mark (no emoji, no icon font): beside the linked phone and in the success message. */
-const checkMark = html`<svg class="mark" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+const checkMark = html`<svg class="mark" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
   <path fill="currentColor" fill-rule="evenodd" d="M10 0a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8.2 14.4 4.5 10.7l1.5-1.5 2.2 2.2 5.6-6 1.6 1.4z"></path>
 </svg>`;
 
@@ -440,7 +440,7 @@ export class SferumLink extends SferumElement {
     const i18n = this.i18n;
     const policy = this.unlinkPolicy;
     if (policy !== 'self') {
-      if (unlinkModule) return unlinkModule.renderUnlinkInfo(policy, i18n, this.resolvedPreset, toSafeUrl(this.resolvedPreset.unlinkUrl, this.urlPolicy) ?? undefined);
+      if (unlinkModule) return unlinkModule.renderUnlinkInfo(policy, i18n, this.resolvedPreset, toSafeUrl(this.resolvedPreset.unlinkUrl, this.urlPolicy));
       // Not loaded yet (the role or the vendor changed since the status came): shown once it has.
       void this.unlinkInfoReady().then(() => this.requestUpdate());
       return nothing;

@@ -8,7 +8,7 @@ import type { VendorPreset } from '../../presets/types.js';
  * How to unlink elsewhere: only through technical support (and how to reach it), or in another
  * service (`url`: the preset's `unlinkUrl`, already through the URL policy; nothing links otherwise).
  */
-export function renderUnlinkInfo(policy: 'support' | 'external', i18n: Translator, preset: VendorPreset, url: string | undefined): TemplateResult {
+export function renderUnlinkInfo(policy: 'support' | 'external', i18n: Translator, preset: VendorPreset, url: string | null): TemplateResult {
   if (policy === 'support') {
     const email = preset.support.email && /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(preset.support.email) ? preset.support.email : undefined;
     const contact = email ?? preset.support.phone;

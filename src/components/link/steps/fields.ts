@@ -64,7 +64,7 @@ export function initial(name: string): string {
  */
 export function revealToggle(shown: boolean, label: string, toggle: () => void): TemplateResult {
   return html`<button class="reveal" type="button" aria-pressed=${shown ? 'true' : 'false'} aria-label=${label} title=${label} @click=${toggle}>
-    <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <svg viewBox="0 0 20 20" aria-hidden="true">
       <path d="M1.5 10S4.5 4.5 10 4.5 18.5 10 18.5 10 15.5 15.5 10 15.5 1.5 10 1.5 10z"></path>
       <circle cx="10" cy="10" r="2.75"></circle>
       ${shown ? svg`<path d="M3 3l14 14"></path>` : nothing}
@@ -73,17 +73,17 @@ export function revealToggle(shown: boolean, label: string, toggle: () => void):
 }
 
 /** Our own avatar for a profile not created yet (no emoji: a school PC may have no emoji font). */
-export const personIcon = html`<svg class="avatar-icon" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+export const personIcon = html`<svg class="avatar-icon" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
   <circle cx="12" cy="8.5" r="4"></circle>
   <path d="M4.5 20.5c.8-4 3.8-6.5 7.5-6.5s6.7 2.5 7.5 6.5"></path>
 </svg>`;
 
 /** Our own simple wordmarks (drawn, not copied; no font): «VK ID» and «MAX». Decorative: the text beside them says it. */
 export const wordmarks = {
-  vkid: html`<svg class="wordmark" viewBox="0 0 50 20" aria-hidden="true" focusable="false">
+  vkid: html`<svg class="wordmark" viewBox="0 0 50 20" aria-hidden="true">
     <path d="M2 4l4.5 12L11 4M15.5 4v12M23 4l-7.5 7.5M18.5 9.5L24 16M31.5 4v12M36 4h3.5a6 6 0 010 12H36z"></path>
   </svg>`,
-  max: html`<svg class="wordmark" viewBox="0 0 44 20" aria-hidden="true" focusable="false">
+  max: html`<svg class="wordmark" viewBox="0 0 44 20" aria-hidden="true">
     <path d="M2 16V4l6 8 6-8v12M18 16l5-12 5 12M20 11.5h6M32 4l9 12M41 4l-9 12"></path>
   </svg>`,
 };

@@ -36,7 +36,7 @@ export const stepStyles = css`
   }
   .header {
     display: flex;
-    align-items: center;
+    align-items: flex-start;
     gap: 8px;
   }
   #heading:focus {
@@ -56,6 +56,7 @@ export const stepStyles = css`
     border-radius: var(--_radius);
     background: transparent;
     color: var(--_fg);
+    margin-top: -4px;
     font-size: 20px;
     cursor: pointer;
   }
