@@ -252,10 +252,15 @@ export class SferumLink extends SferumElement {
     this.keepHeight(false);
   };
 
-  /** CSSOM, never a style attribute (strict CSP); 0px rather than none, so that it eases down. */
+  /**
+   * CSSOM, never a style attribute (strict CSP). Kept from `auto` (measured there: no transition
+   * from auto, so it holds at once); let go to 0px rather than none, so that it eases down.
+   */
   private keepHeight(keep: boolean): void {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
-    if (root) root.style.minHeight = keep ? `${root.offsetHeight}px` : '0px';
+    if (!root) return;
+    if (keep) root.style.minHeight = '';
+    root.style.minHeight = keep ? `${root.offsetHeight}px` : '0px';
   }
 
   private readonly onFlowEnd = (reason: 'cancelled' | 'restart'): void => {
