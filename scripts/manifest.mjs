@@ -102,6 +102,7 @@ const emitted = (() => {
     walk(file);
   };
   for (const target of Object.values(pkg.exports)) {
+    // `./server/redis` has only a `node` condition.
     if (typeof target === 'object') visit(join(root, (target.default ?? target.node).replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')));
   }
   return reached;
