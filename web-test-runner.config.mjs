@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
 import { remotePagePlugin } from './scripts/wtr-remote-page.mjs';
 
 const workerFile = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
@@ -85,6 +86,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
     remotePagePlugin(),
+    forcedColorsPlugin(),
   ],
   middleware: [
     // MSW's service worker, served at the root so that its scope covers every test page.

@@ -1,6 +1,10 @@
 // The theming section: every `--sferum-*` token and every `::part`, read from the committed
-// custom-elements.json (so the list cannot drift from the sources), each with a live example.
+// custom-elements.json (so the list cannot drift from the sources). Each token has a live example:
+// the element in the state where that token is the most visible, with only that token set (through
+// one constructed stylesheet: no `style` attribute, no inline `<style>`, nothing for a CSP to block).
 import manifest from '../custom-elements.json';
+import type { Locale } from '../src/i18n/translator.js';
+import { DEMO_TEXTS } from './texts.js';
 
 interface Documented {
   name: string;
@@ -15,106 +19,197 @@ interface Declaration {
 
 const declarations = (manifest as { modules: { declarations?: Declaration[] }[] }).modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
 
-/** Example values that make each token's effect visible on the sample element. */
-const EXAMPLES: Record<string, string> = {
-  '--sferum-color-accent': '#7b2cbf',
-  '--sferum-color-accent-contrast': '#fff8e1',
-  '--sferum-color-text': '#5a189a',
-  '--sferum-color-text-muted': '#9d4edd',
-  '--sferum-color-surface': '#fffaf0',
-  '--sferum-color-surface-subtle': '#f3e8ff',
-  '--sferum-color-border': '#c77dff',
-  '--sferum-color-danger': '#d00000',
-  '--sferum-color-danger-surface': '#ffe5e5',
-  '--sferum-color-warning-surface': '#fff3bf',
-  '--sferum-color-success': '#2b9348',
-  '--sferum-color-focus': '#ff6d00',
-  '--sferum-radius': '20px',
-  '--sferum-font-family': 'Georgia, serif',
-  '--sferum-font-size': '16px',
-  '--sferum-space': '24px',
-  '--sferum-table-height': '200px',
-};
-
-const cell = (tag: 'td' | 'th', ...children: (Node | string)[]) => {
-  const el = document.createElement(tag);
-  el.append(...children);
-  return el;
-};
-const code = (text: string) => {
-  const el = document.createElement('code');
-  el.textContent = text;
-  return el;
-};
-
-/** The smallest element in the state that shows a token: a join button, its reason, an error box, a notice. */
-function sampleFor(name: string): { tag: string; scenario: string; attrs: Record<string, string> } | undefined {
-  if (name === '--sferum-table-height') return undefined;
-  if (name.includes('danger')) return { tag: 'sferum-join', scenario: 'fault-500', attrs: { 'lesson-id': 'lesson-live' } };
-  if (name.includes('warning') || name.includes('surface-subtle') || name === '--sferum-space') return { tag: 'sferum-link', scenario: 'linked-notices', attrs: {} };
-  if (name.includes('muted') || name.includes('border') || name === '--sferum-color-text' || name === '--sferum-color-surface')
-    return { tag: 'sferum-join', scenario: 'linked', attrs: { 'lesson-id': 'lesson-tomorrow', 'user-role': 'parent' } };
-  return { tag: 'sferum-join', scenario: 'linked', attrs: { 'lesson-id': 'lesson-live' } };
+/** The state that shows a token best, and a value that cannot be mistaken for the default. */
+interface TokenExample {
+  value: string;
+  tag: 'sferum-link' | 'sferum-join' | 'sferum-vcs' | 'sferum-chats' | 'sferum-hub';
+  scenario: string;
+  attrs?: Record<string, string>;
+  /** Tokens set with it, where the value alone would not be readable (text on a colour). */
+  with?: Record<string, string>;
+  /** Seen only in an interaction: what to do. */
+  hint?: 'focus';
+  /** A table: the whole row of the grid, so that every column shows. */
+  wide?: boolean;
 }
 
-export function renderTheming(root: HTMLElement, adapterFor: (scenario: string) => unknown): void {
-  const tokens = new Map<string, { description: string; tags: string[] }>();
-  for (const d of declarations) {
-    for (const p of d.cssProperties ?? []) {
-      const entry = tokens.get(p.name) ?? { description: p.description ?? '', tags: [] };
-      entry.tags.push(d.tagName!);
-      tokens.set(p.name, entry);
-    }
-  }
-  const tokenTable = document.createElement('table');
-  tokenTable.className = 'tokens';
-  tokenTable.innerHTML = '<caption>Токены темы (custom properties)</caption><thead><tr><th scope="col">Токен</th><th scope="col">Что меняет</th><th scope="col">Пример</th><th scope="col">Живой пример</th></tr></thead>';
-  const body = document.createElement('tbody');
-  for (const [name, { description, tags }] of [...tokens].sort(([a], [b]) => a.localeCompare(b))) {
-    const value = EXAMPLES[name] ?? '';
-    const spec = sampleFor(name);
-    let sample: Node = document.createTextNode(`см. ${tags.includes('sferum-chats') && tags.length === 1 ? 'галерею: чаты, 10 000 строк' : '—'}`);
-    if (spec) {
-      const element = document.createElement(spec.tag) as HTMLElement & { adapter?: unknown };
-      element.adapter = adapterFor(spec.scenario);
-      element.setAttribute('vendor', 'generic');
-      for (const [attr, v] of Object.entries(spec.attrs)) element.setAttribute(attr, v);
-      if (value) element.style.setProperty(name, value);
-      sample = element;
-    }
-    const row = document.createElement('tr');
-    row.append(cell('th', code(name)), cell('td', description), cell('td', code(value)), cell('td', sample));
-    row.querySelector('th')!.setAttribute('scope', 'row');
-    body.append(row);
-  }
-  tokenTable.append(body);
+const LIVE_LESSON = { 'lesson-id': 'lesson-live' };
+const EXAMPLES: Record<string, TokenExample> = {
+  '--sferum-color-accent': { value: '#7b2cbf', tag: 'sferum-join', scenario: 'linked', attrs: LIVE_LESSON },
+  '--sferum-color-accent-contrast': { value: '#ffe066', tag: 'sferum-join', scenario: 'linked', attrs: LIVE_LESSON, with: { '--sferum-color-accent': '#14213d' } },
+  '--sferum-color-text': { value: '#6a1b9a', tag: 'sferum-link', scenario: 'linked' },
+  '--sferum-color-text-muted': { value: '#7b2cbf', tag: 'sferum-join', scenario: 'linked', attrs: { 'lesson-id': 'lesson-tomorrow' } },
+  '--sferum-color-surface': { value: '#fdf0d5', tag: 'sferum-link', scenario: 'linked' },
+  '--sferum-color-surface-subtle': { value: '#e9d8fd', tag: 'sferum-chats', scenario: 'linked', wide: true },
+  '--sferum-color-border': { value: '#9d4edd', tag: 'sferum-link', scenario: 'linked' },
+  '--sferum-color-danger': { value: '#c2185b', tag: 'sferum-link', scenario: 'fault-500' },
+  '--sferum-color-danger-surface': { value: '#fce4ec', tag: 'sferum-link', scenario: 'fault-500' },
+  '--sferum-color-warning-surface': { value: '#ffe08a', tag: 'sferum-hub', scenario: 'unlinked', attrs: { vendor: 'perm' } },
+  '--sferum-color-success': { value: '#00796b', tag: 'sferum-vcs', scenario: 'linked', wide: true },
+  '--sferum-color-focus': { value: '#ff6d00', tag: 'sferum-join', scenario: 'linked', attrs: LIVE_LESSON, hint: 'focus' },
+  '--sferum-radius': { value: '20px', tag: 'sferum-link', scenario: 'linked' },
+  '--sferum-font-family': { value: 'Georgia, serif', tag: 'sferum-link', scenario: 'linked' },
+  '--sferum-font-size': { value: '17px', tag: 'sferum-link', scenario: 'linked' },
+  '--sferum-space': { value: '32px', tag: 'sferum-link', scenario: 'linked' },
+};
+/** The 10,000-row tile of the gallery shows this one (demo.css sets it there). */
+const TABLE_HEIGHT = { token: '--sferum-table-height', value: '320px', tile: '#gallery-many-chats' };
 
-  const partTable = document.createElement('table');
-  partTable.className = 'tokens';
-  partTable.innerHTML = '<caption>Части (::part) для точечной стилизации</caption><thead><tr><th scope="col">Элемент</th><th scope="col">Часть</th><th scope="col">Что это</th></tr></thead>';
-  const partBody = document.createElement('tbody');
-  for (const d of declarations) {
-    for (const p of d.cssParts ?? []) {
-      const row = document.createElement('tr');
-      row.append(cell('td', code(`<${d.tagName}>`)), cell('th', code(`::part(${p.name})`)), cell('td', p.description ?? ''));
-      row.querySelector('th')!.setAttribute('scope', 'row');
-      partBody.append(row);
-    }
-  }
-  partTable.append(partBody);
+/** What each token and part is for, in Russian (English comes from the manifest). */
+const TOKENS_RU: Record<string, string> = {
+  '--sferum-color-accent': 'Цвет главного действия: кнопки, ссылки, активная вкладка.',
+  '--sferum-color-accent-contrast': 'Текст на цвете главного действия.',
+  '--sferum-color-text': 'Цвет текста.',
+  '--sferum-color-text-muted': 'Второстепенный текст: подсказки, подписи, «Завершена».',
+  '--sferum-color-surface': 'Фон элемента.',
+  '--sferum-color-surface-subtle': 'Фон заголовков таблиц, уведомлений и карточек.',
+  '--sferum-color-border': 'Рамки и разделители.',
+  '--sferum-color-danger': 'Текст и акценты ошибок.',
+  '--sferum-color-danger-surface': 'Фон блока с ошибкой.',
+  '--sferum-color-warning-surface': 'Фон уведомления.',
+  '--sferum-color-success': '«Идёт» и другие знаки успеха.',
+  '--sferum-color-focus': 'Рамка фокуса с клавиатуры.',
+  '--sferum-radius': 'Скругление кнопок, полей и блоков.',
+  '--sferum-font-family': 'Шрифт.',
+  '--sferum-font-size': 'Базовый размер шрифта, в px (не rem: размер шрифта страницы не проникает внутрь).',
+  '--sferum-space': 'Базовый шаг отступов.',
+  '--sferum-table-height': 'Высота виртуализированной таблицы (по умолчанию 480px).',
+};
+const PARTS_RU: Record<string, string> = {
+  base: 'Внутренняя обёртка элемента.',
+  card: 'Карточка текущего состояния.',
+  title: 'Заголовок текущего состояния.',
+  button: 'Каждая кнопка действия.',
+  error: 'Блок с сообщением об ошибке.',
+  phone: 'Привязанный телефон.',
+  dialog: 'Диалог подтверждения отвязки.',
+  table: 'Таблица.',
+  row: 'Каждая строка.',
+  search: 'Поле поиска.',
+  tabs: 'Список вкладок.',
+  tab: 'Каждая вкладка.',
+  panel: 'Панель вкладки.',
+  notice: 'Каждое уведомление.',
+  'link-card': 'Карточка привязки внутри раздела (часть card у <sferum-link>): уберите её рамку, если раздел стоит в рамке страницы.',
+  'link-title': 'Заголовок карточки привязки.',
+  'link-button': 'Каждая кнопка карточки привязки.',
+  'link-phone': 'Привязанный телефон в карточке привязки.',
+  'link-error': 'Блок с ошибкой карточки привязки.',
+  reason: 'Почему подключиться сейчас нельзя.',
+  remind: '«Напомнить о начале» (aria-pressed, когда напоминание задано).',
+  reminders: 'Сообщения напоминаний, когда они пришли.',
+  reminder: 'Одно напоминание.',
+  filter: 'Переключатель «Сегодня / Предстоящие / Прошедшие».',
+  join: 'Ссылка «Перейти» у идущей видеоконференции.',
+};
+const PART_RU_BY_TAG: Record<string, string> = {
+  'sferum-join::button': '«Подключиться».',
+};
 
-  // One live ::part example: the host page restyles the button and the card of a linked widget.
-  const partExample = document.createElement('div');
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, ...children: (Node | string)[]): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  node.append(...children);
+  return node;
+};
+const code = (text: string) => el('code', text);
+
+/** What a token or part is for, in the page's language; the manifest's English where no Russian is written yet. */
+function about(ru: string | undefined, en: string | undefined, locale: Locale): HTMLElement {
+  const p = el('p', locale === 'ru' && ru ? ru : (en ?? ''));
+  p.className = 'about';
+  if (locale === 'ru' && !ru) p.lang = 'en';
+  return p;
+}
+
+/** One stylesheet for every example: `[data-token-example="--x"] { --x: value }` and its swatch. */
+function exampleSheet(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  const rules: string[] = [];
+  for (const [name, example] of Object.entries(EXAMPLES)) {
+    const declarations = Object.entries({ [name]: example.value, ...example.with })
+      .map(([token, value]) => `${token}: ${value};`)
+      .join(' ');
+    rules.push(`[data-token-example="${name}"] { ${declarations} }`);
+    if (name.startsWith('--sferum-color-')) rules.push(`[data-token-swatch="${name}"] { background: ${example.value}; }`);
+  }
+  sheet.replaceSync(rules.join('\n'));
+  return sheet;
+}
+
+let sheetAdopted = false;
+
+export function renderTheming(root: HTMLElement, adapterFor: (scenario: string) => unknown, locale: Locale): void {
+  const t = DEMO_TEXTS[locale];
+  if (!sheetAdopted) {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, exampleSheet()];
+    sheetAdopted = true;
+  }
+  const tokens = new Map<string, string>();
+  for (const d of declarations) for (const p of d.cssProperties ?? []) if (!tokens.has(p.name)) tokens.set(p.name, p.description ?? '');
+
+  const tokenList = el('ul');
+  tokenList.className = 'token-list';
+  for (const [name, description] of [...tokens].sort(([a], [b]) => a.localeCompare(b))) {
+    const item = el('li', el('h4', code(name)), about(TOKENS_RU[name], description, locale));
+    item.className = 'token';
+    const example = EXAMPLES[name];
+    if (example) {
+      const value = el('p', `${t.tokenExample} `);
+      value.className = 'value';
+      if (name.startsWith('--sferum-color-')) {
+        const swatch = el('span');
+        swatch.className = 'swatch';
+        swatch.dataset['tokenSwatch'] = name;
+        swatch.setAttribute('aria-hidden', 'true');
+        value.append(swatch);
+      }
+      value.append(code(example.value));
+      for (const [other, otherValue] of Object.entries(example.with ?? {})) value.append(` ${t.tokenAlso} `, code(`${other}: ${otherValue}`));
+      if (example.hint === 'focus') value.append(` ${t.tokenFocusHint}`);
+      const sample = document.createElement(example.tag) as HTMLElement & { adapter?: unknown };
+      sample.adapter = adapterFor(example.scenario);
+      sample.setAttribute('vendor', 'generic');
+      sample.setAttribute('heading-level', '5');
+      for (const [attr, v] of Object.entries(example.attrs ?? {})) sample.setAttribute(attr, v);
+      sample.dataset['tokenExample'] = name;
+      const box = el('div', sample);
+      box.className = 'sample';
+      item.append(value, box);
+      if (example.wide) item.classList.add('wide');
+    } else if (name === TABLE_HEIGHT.token) {
+      const link = el('a', t.tokenSeeTile, ' ', code(`${TABLE_HEIGHT.token}: ${TABLE_HEIGHT.value}`));
+      link.href = TABLE_HEIGHT.tile;
+      const value = el('p', link);
+      value.className = 'value';
+      item.append(value);
+    } else {
+      const none = el('p', t.tokenNoSample);
+      none.className = 'value';
+      item.append(none);
+    }
+    tokenList.append(item);
+  }
+
+  // One live ::part example: the host page restyles the buttons and the card of a linked widget (demo.css).
+  const partExample = el('div');
   partExample.className = 'part-example';
-  const style = document.createElement('style');
-  style.textContent = `.part-example sferum-link::part(button) { border-radius: 999px; text-transform: uppercase; letter-spacing: 0.04em; }
-.part-example sferum-link::part(card) { border: 2px dashed #7b2cbf; }`;
   const sample = document.createElement('sferum-link') as HTMLElement & { adapter?: unknown };
   sample.adapter = adapterFor('linked');
   sample.setAttribute('vendor', 'generic');
-  const caption = document.createElement('p');
-  caption.append('Живой пример: ', code('sferum-link::part(button) { border-radius: 999px; text-transform: uppercase }'), ' и ', code('::part(card) { border: 2px dashed }'));
-  partExample.append(style, caption, sample);
+  sample.setAttribute('heading-level', '4');
+  const caption = el('p', `${t.partExample} `, code('sferum-link::part(button) { border-radius: 999px; text-transform: uppercase }'), ` ${t.partExampleAnd} `, code('::part(card) { border: 2px dashed }'));
+  partExample.append(caption, sample);
 
-  root.replaceChildren(tokenTable, partExample, partTable);
+  const partGroups = el('div');
+  partGroups.className = 'part-groups';
+  for (const d of declarations) {
+    if (!d.cssParts?.length) continue;
+    const list = el('dl');
+    for (const p of d.cssParts) list.append(el('dt', code(`::part(${p.name})`)), el('dd', about(PART_RU_BY_TAG[`${d.tagName}::${p.name}`] ?? PARTS_RU[p.name], p.description, locale)));
+    const group = el('section', el('h4', code(`<${d.tagName}>`)), list);
+    group.className = 'parts';
+    partGroups.append(group);
+  }
+
+  root.replaceChildren(el('h3', t.tokensTitle), tokenList, el('h3', t.partsTitle), partExample, partGroups);
 }

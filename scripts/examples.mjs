@@ -164,7 +164,7 @@ async function linkAndUnlinkThroughMax(page) {
   // The mock's person presses «Подключить» in MAX; the element's poll finds the link.
   await page.locator('sferum-link [part=phone]').waitFor({ timeout: 20_000 });
   await waitStatus('linked');
-  await page.getByRole('button', { name: 'Отвязать учетную запись' }).click();
+  await page.getByRole('button', { name: 'Отвязать учётную запись' }).click();
   await page.getByRole('button', { name: 'Да' }).click();
   await page.getByRole('heading', { name: 'Авторизация в Сферум' }).waitFor();
   await waitStatus('unlinked');

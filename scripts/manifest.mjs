@@ -102,7 +102,8 @@ const emitted = (() => {
     walk(file);
   };
   for (const target of Object.values(pkg.exports)) {
-    if (typeof target === 'object') visit(join(root, target.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')));
+    // `./server/redis` has only a `node` condition.
+    if (typeof target === 'object') visit(join(root, (target.default ?? target.node).replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')));
   }
   return reached;
 })();
@@ -189,7 +190,7 @@ function expandMembers(path, declaration) {
 const specifierOf = new Map(
   Object.entries(pkg.exports)
     .filter(([, target]) => typeof target === 'object')
-    .map(([key, target]) => [target.default.replace(/^\.\//, ''), key.replace(/^\./, pkg.name)]),
+    .map(([key, target]) => [(target.default ?? target.node).replace(/^\.\//, ''), key.replace(/^\./, pkg.name)]),
 );
 
 function defineExports(path) {

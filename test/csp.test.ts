@@ -113,8 +113,10 @@ describe('strict Content-Security-Policy', () => {
     for (const el of cards) await until(() => shadow(el).querySelector('[part="phone"]'), 'no linked card');
     const self = cards[0]!;
     await clickText(self, 'button', 'Отвязать учётную запись');
-    const dialog = shadow(self).querySelector('dialog')!;
-    await until(() => dialog.open, 'the unlink dialog did not open');
+    // The dialog is its own element, loaded on this first click.
+    const dialogOf = () => shadow(self).querySelector('sferum-unlink-dialog')?.shadowRoot?.querySelector('dialog');
+    await until(() => dialogOf()?.open, 'the unlink dialog did not open');
+    const dialog = dialogOf()!;
     await clickText(dialog.getRootNode() as ShadowRoot, 'dialog button', 'Да');
     await until(() => shadow(self).querySelector('h2')?.textContent?.includes('Мессенджер не подключён'), 'not unlinked');
     expectClean();
@@ -183,7 +185,9 @@ describe('strict Content-Security-Policy', () => {
     await fill(await step(link, 'sferum-step-recovery-phone'), 'phone', MOCK_CREDENTIALS.phone);
     await fill(await step(link, 'sferum-step-code'), 'code', MOCK_CREDENTIALS.smsCode);
     await clickText(await step(link, 'sferum-step-recovery-account'), 'button', 'Продолжить');
-    await clickText(await step(link, 'sferum-step-recovery-method'), 'button', 'С помощью электронной почты');
+    const method = await step(link, 'sferum-step-recovery-method');
+    await clickText(method, 'label', 'С помощью электронной почты');
+    await clickText(method, 'button', 'Продолжить');
     await fill(await step(link, 'sferum-step-code'), 'code', MOCK_CREDENTIALS.emailCode);
     const s = await step(link, 'sferum-step-new-password');
     await type(field(s, 'password'), 'short');

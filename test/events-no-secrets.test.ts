@@ -83,7 +83,9 @@ describe('No secret in any event (issue 10, item 5)', function () {
     await fill(await step(link, 'sferum-step-recovery-phone'), 'phone', MOCK_CREDENTIALS.phone);
     await fill(await step(link, 'sferum-step-code'), 'code', MOCK_CREDENTIALS.smsCode);
     await click(byText(await step(link, 'sferum-step-recovery-account'), 'button', 'Продолжить'));
-    await click(byText(await step(link, 'sferum-step-recovery-method'), 'button', 'С помощью электронной почты'));
+    const method = await step(link, 'sferum-step-recovery-method');
+    await click(byText(method, 'label', 'С помощью электронной почты'));
+    await click(byText(method, 'button', 'Продолжить'));
     await fill(await step(link, 'sferum-step-code'), 'code', MOCK_CREDENTIALS.emailCode);
     let s = await step(link, 'sferum-step-new-password');
     await type(field(s, 'password'), MOCK_CREDENTIALS.newPassword);

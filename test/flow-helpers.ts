@@ -67,6 +67,27 @@ export async function fill(stepEl: Element, name: string, text: string): Promise
   await press('Enter');
 }
 
+/** The unlink confirmation: its own element inside the link, loaded on the first «Отвязать учётную запись». */
+export function unlinkDialog(link: SferumLink): HTMLDialogElement | null {
+  return shadow(link).querySelector('sferum-unlink-dialog')?.shadowRoot?.querySelector('dialog') ?? null;
+}
+
+/**
+ * What a screen reader would hear from a live region: each text it changes to (an emptied region
+ * says nothing, and the same text set again after it is heard again).
+ */
+export function liveRegionLog(region: Element): string[] {
+  const heard: string[] = [];
+  let last = region.textContent!.trim();
+  new MutationObserver(() => {
+    const text = region.textContent!.trim();
+    if (text === last) return;
+    last = text;
+    if (text) heard.push(text);
+  }).observe(region, { childList: true, subtree: true, characterData: true });
+  return heard;
+}
+
 /** Waits until the link shows its linked card. */
 export async function linkedCard(link: SferumLink): Promise<void> {
   await waitUntil(() => shadow(link).querySelector('[part="phone"]'), 'the linked card did not appear', { timeout: 5000 });

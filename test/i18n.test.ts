@@ -99,6 +99,15 @@ describe('i18n dictionaries', () => {
     expect(new Translator('en', flowMessages).t('phoneEmpty')).to.equal(flowEn.phoneEmpty);
     expect(new Translator('ru').t('phoneEmpty')).to.equal('phoneEmpty');
   });
+
+  it('while a pack\u2019s English loads, its Russian stands in, plurals too; a missing plural is its key, never a crash', () => {
+    // A list on screen when the page switches to English renders once before the pack's English arrives.
+    const loading = { ru: listsRu };
+    expect(new Translator('en', loading).plural('chatsFound', 1)).to.equal('Найден 1 чат');
+    expect(new Translator('en', loading).plural('chatsFound', 3)).to.equal('Найдено 3 чата');
+    expect(new Translator('en', loading).t('chatsSearch')).to.equal(listsRu.chatsSearch);
+    expect(new Translator('en').plural('chatsFound', 3)).to.equal('chatsFound');
+  });
 });
 
 describe('Russian plurals', () => {

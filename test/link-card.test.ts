@@ -5,7 +5,7 @@ import type { SferumAdapter } from '../src/adapter/adapter.js';
 import { MOCK_CREDENTIALS } from '../mocks/data.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import '../src/define/sferum-link.js';
-import { byText, click, fill, press, shadow, step, textOf } from './flow-helpers.js';
+import { byText, click, fill, liveRegionLog, press, shadow, step, textOf, unlinkDialog } from './flow-helpers.js';
 import { scenario } from './mocks.js';
 
 async function linked(vendor: string, role = 'student', name: Parameters<typeof scenario>[0] = 'linked') {
@@ -27,8 +27,8 @@ describe('<sferum-link> linked card and unlinking', () => {
     const open = byText(link, 'button', 'Отвязать учётную запись');
     open.focus();
     await press('Enter');
-    const dialog = shadow(link).querySelector('dialog')!;
-    await waitUntil(() => dialog.open, 'no dialog');
+    await waitUntil(() => unlinkDialog(link)?.open, 'no dialog');
+    const dialog = unlinkDialog(link)!;
     expect(dialog.matches(':modal')).to.equal(true);
     expect(deepActive()?.textContent).to.contain('Отмена');
     await expect(link).to.be.accessible();
@@ -46,30 +46,63 @@ describe('<sferum-link> linked card and unlinking', () => {
     expect(backend.requests.some((r) => r.startsWith('DELETE'))).to.equal(false);
   });
 
-  it('self: «Да» unlinks, reports it, and shows the entry', async () => {
+  it('self: the confirmation states the consequence, and its «Да» is destructive, not the main colour', async () => {
+    const { link } = await linked('bars');
+    await click(byText(link, 'button', 'Отвязать учётную запись'));
+    await waitUntil(() => unlinkDialog(link)?.open, 'no dialog');
+    const dialog = unlinkDialog(link)!;
+    const described = dialog.getRootNode() as ShadowRoot;
+    expect(described.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'Учётная запись журнала будет отвязана от учебного профиля Сферум. Чаты и видеоконференции перестанут отображаться в журнале.',
+    );
+    const yes = byText(described, 'button', 'Да');
+    const cancel = byText(described, 'button', 'Отмена');
+    // #b42318: the kit's danger colour; the accent of BARS is #1e6bb8.
+    expect(getComputedStyle(yes).backgroundColor).to.equal('rgb(180, 35, 24)');
+    expect(getComputedStyle(cancel).backgroundColor, '«Отмена» is outlined').to.equal('rgba(0, 0, 0, 0)');
+    await press('Escape');
+  });
+
+  it('self: «Да» unlinks, reports it, shows the entry with a visible message read out once, and the element keeps its height meanwhile', async () => {
     const { link, backend } = await linked('perm', 'teacher');
     await click(byText(link, 'button', 'Отвязать учётную запись'));
-    const dialog = shadow(link).querySelector('dialog')!;
-    await waitUntil(() => dialog.open);
+    await waitUntil(() => unlinkDialog(link)?.open, 'no dialog');
+    const region = shadow(link).querySelector<HTMLElement>('[part="message"]')!;
+    const heard = liveRegionLog(region);
+    const before = link.getBoundingClientRect().height;
     const unlinked = oneEvent(link, 'sferum-link-status-change');
-    await click(byText(link, 'button', 'Да'));
+    await click(byText(unlinkDialog(link)!.getRootNode() as ShadowRoot, 'button', 'Да'));
     expect((await unlinked).detail).to.deep.equal({ state: 'unlinked' });
     expect(backend.requests).to.include('DELETE /api/sferum/link');
     await waitUntil(() => shadow(link).querySelector('h2')?.textContent === 'Личные сообщения', 'no entry');
-    expect(textOf(link)).to.contain('Учётная запись отвязана.');
+    await link.updateComplete;
+    // Visible, not only screen-reader text: above the card, and the same live region as before.
+    expect(shadow(link).querySelector('[part="message"]')).to.equal(region);
+    expect(region.textContent!.trim()).to.equal('Учётная запись отвязана.');
+    expect(region.getBoundingClientRect().height).to.be.greaterThan(30);
+    expect(region.getBoundingClientRect().bottom).to.be.at.most(shadow(link).querySelector('.card')!.getBoundingClientRect().top);
+    expect(link.getBoundingClientRect().height, 'the element did not shrink').to.be.at.least(before - 1);
     expect(shadow(link).activeElement?.id).to.equal('title');
     await expect(link).to.be.accessible();
+    // It stays a few seconds: still there after 2 s, gone once its time is over.
+    await delay(2000);
+    expect(region.textContent!.trim()).to.equal('Учётная запись отвязана.');
+    for (const animation of region.getAnimations()) animation.finish();
+    await waitUntil(() => region.textContent!.trim() === '', 'the message did not go');
+    expect(heard, 'read out once').to.deep.equal(['Учётная запись отвязана.']);
   });
 
   it('self: a failed unlink keeps the dialog open with the reason, and «Да» again succeeds', async () => {
     const { link, worker } = await linked('bars');
     worker.use(http.delete('*/api/sferum/link', () => HttpResponse.error(), { once: true }));
     await click(byText(link, 'button', 'Отвязать учётную запись'));
-    await click(byText(link, 'button', 'Да'));
-    await waitUntil(() => textOf(link).includes('Нет соединения с сервером'), 'no message');
-    expect(shadow(link).querySelector('dialog')!.open).to.equal(true);
+    await waitUntil(() => unlinkDialog(link)?.open, 'no dialog');
+    const root = unlinkDialog(link)!.getRootNode() as ShadowRoot;
+    await click(byText(root, 'button', 'Да'));
+    await waitUntil(() => root.textContent!.includes('Нет соединения с сервером'), 'no message');
+    expect(unlinkDialog(link)!.open).to.equal(true);
     await expect(link).to.be.accessible();
-    await click(byText(link, 'button', 'Да'));
+    await click(byText(root, 'button', 'Да'));
     await waitUntil(() => !shadow(link).querySelector('[part="phone"]'), 'not unlinked');
   });
 
@@ -77,8 +110,10 @@ describe('<sferum-link> linked card and unlinking', () => {
     const { link, worker } = await linked('bars');
     worker.use(http.delete('*/api/sferum/link', () => HttpResponse.json({ error: { kind: 'unlink-forbidden' } }, { status: 409 })));
     await click(byText(link, 'button', 'Отвязать учётную запись'));
-    await click(byText(link, 'button', 'Да'));
-    await waitUntil(() => textOf(link).includes('Отвязать учётную запись здесь нельзя'), 'no message');
+    await waitUntil(() => unlinkDialog(link)?.open, 'no dialog');
+    const root = unlinkDialog(link)!.getRootNode() as ShadowRoot;
+    await click(byText(root, 'button', 'Да'));
+    await waitUntil(() => root.textContent!.includes('Отвязать учётную запись здесь нельзя'), 'no message');
     expect(shadow(link).querySelector('[part="phone"]'), 'still linked').to.exist;
   });
 

@@ -34,7 +34,8 @@ describe('<sferum-link> VK ID, embedded', () => {
 
     s = await step(link, 'sferum-step-password');
     expect(heading(s)).to.equal('Введите пароль');
-    expect(textOf(s)).to.contain('Введите ваш текущий пароль, привязанный к номеру +7 952 111-11-11');
+    // The backend sends «+7 952 111-11-11»: shown in the kit's one format, on one line.
+    expect(textOf(s)).to.contain('Введите ваш текущий пароль, привязанный к номеру +7 (952) 111-11-11.');
     expect(field(s, 'password').type).to.equal('password');
     await expect(link).to.be.accessible();
     await fill(s, 'password', MOCK_CREDENTIALS.password);
@@ -189,7 +190,13 @@ describe('<sferum-link> VK ID password recovery (seed 003)', () => {
     expect(textOf(s)).to.contain('Мы отправим код на почту ka***@mail.ru');
     expect(textOf(s)).to.contain('С помощью друзей, которым доверяете');
     await expect(link).to.be.accessible();
-    await continueWith(s, 'С помощью электронной почты');
+    // The ways are cards over native radios, then one «Продолжить».
+    await continueWith(s);
+    await waitUntil(() => textOf(s).includes('Выберите способ подтверждения.'), 'no message for no choice');
+    await click(byText(s, 'label', 'С помощью электронной почты'));
+    expect(shadow(s).querySelector<HTMLInputElement>('input[value="email"]')!.checked).to.equal(true);
+    await expect(link).to.be.accessible();
+    await continueWith(s);
     s = await step(link, 'sferum-step-code');
     expect(heading(s)).to.equal('Введите код из письма');
     expect(textOf(s)).to.contain('Мы отправили код на почту ka***@mail.ru');

@@ -150,7 +150,8 @@ async function completeFlow(link: SferumLink, backend: MockBackend): Promise<str
         await fill(s, 'phone', kind === 'max-phone' ? '8 952 123-45-67' : MOCK_CREDENTIALS.phone);
         break;
       case 'recovery-method':
-        await click(byText(s, 'button', 'С помощью электронной почты'));
+        await click(byText(s, 'label', 'С помощью электронной почты'));
+        await click(byText(s, 'button', 'Продолжить'));
         break;
       case 'new-password':
         await type(field(s, 'password'), MOCK_CREDENTIALS.newPassword);

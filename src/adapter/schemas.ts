@@ -51,14 +51,22 @@ export function memoByPolicy<T>(build: (policy: UrlPolicy) => T): (policy?: UrlP
 /** The link status: what every `<sferum-link>` loads first. */
 export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
   const notice = z.object({ kind: z.enum(NOTICE_KINDS), id: z.optional(id()) });
+  // A notice kind this version does not know (a newer backend's) is dropped, not a failed status.
+  const notices = z._default(
+    z.pipe(
+      z.array(z.object({ kind: z.string(), id: z.optional(id()) })),
+      z.transform((list): Notice[] => list.filter((n): n is Notice => (NOTICE_KINDS as readonly string[]).includes(n.kind))),
+    ),
+    [],
+  );
 
   const linkStatus = z.discriminatedUnion('state', [
-    z.object({ state: z.literal('unlinked'), notices: z._default(z.array(notice), []) }),
+    z.object({ state: z.literal('unlinked'), notices }),
     z.object({
       state: z.literal('pending'),
       flowId: id(),
       method: z.literal('max'),
-      notices: z._default(z.array(notice), []),
+      notices,
     }),
     z.object({
       state: z.literal('linked'),
@@ -68,7 +76,7 @@ export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
       profileName: z.optional(text()),
       /** Perm: chats «Учительская», parents' and class chats were created automatically. */
       autoChats: z._default(z.boolean(), false),
-      notices: z._default(z.array(notice), []),
+      notices,
     }),
   ]);
 
@@ -78,7 +86,7 @@ export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
 type LinkSchemas = ReturnType<typeof linkSchemas>;
 export type LinkStatus = z.output<LinkSchemas['linkStatus']>;
 export type LinkStatusInput = z.input<LinkSchemas['linkStatus']>;
-export type Notice = z.output<LinkSchemas['notice']>;
+export type Notice = { kind: NoticeKind; id?: string };
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type LinkMethod = (typeof LINK_METHODS)[number];
 export type CodeChannel = (typeof CODE_CHANNELS)[number];

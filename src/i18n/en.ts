@@ -54,4 +54,6 @@ export const en: CoreMessages = {
   browserHint: 'We recommend Google Chrome or Yandex Browser.',
 
   chatsCount: { one: '{n} chat', few: '{n} chats', many: '{n} chats', other: '{n} chats' },
+
+  linkedMessage: 'Done: your Sferum educational profile is linked.',
 };

@@ -179,4 +179,10 @@ export const flowEn: FlowMessages = {
   maxQrLabel: 'QR code of the link for MAX',
   maxQrNote: 'Or point the phone’s camera at the QR code.',
   maxExpiresIn: 'The request is valid for another {time}',
+
+  aboutBirthDateHint: 'DD.MM.YYYY',
+  recoveryMethodEmpty: 'Choose how to confirm.',
+  vkidPanelMore: 'What the educational profile gives you',
+  doneUnlinkedTitle: 'The journal account is not linked',
+  doneUnlinkedText: 'Linking did not finish. Try again.',
 };

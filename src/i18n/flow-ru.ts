@@ -198,6 +198,13 @@ export const flowRu = {
   maxQrLabel: 'QR-код ссылки для MAX',
   maxQrNote: 'Или наведите камеру телефона на QR-код.',
   maxExpiresIn: 'Запрос действует ещё {time}',
+
+  // phase 2: the date hint, the recovery choice, the narrow side panel, a flow that ended unlinked
+  aboutBirthDateHint: 'ДД.ММ.ГГГГ',
+  recoveryMethodEmpty: 'Выберите способ подтверждения.',
+  vkidPanelMore: 'Что даёт учебный профиль',
+  doneUnlinkedTitle: 'Учётная запись не привязана',
+  doneUnlinkedText: 'Привязка не завершена. Попробуйте ещё раз.',
 };
 
 export type FlowMessages = { [K in keyof typeof flowRu]: string };

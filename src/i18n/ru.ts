@@ -65,6 +65,9 @@ export const ru = {
 
   // counts
   chatsCount: { one: '{n} чат', few: '{n} чата', many: '{n} чатов', other: '{n} чата' } as PluralMessage,
+
+  // the success message after linking (after unlinking: «unlinked»)
+  linkedMessage: 'Готово: учебный профиль Сферум привязан.',
 };
 
 import type { FlowMessages } from './flow-ru.js';

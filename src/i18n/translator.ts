@@ -63,11 +63,13 @@ function fill(template: string, params?: Readonly<Record<string, string | number
 export class Translator {
   readonly locale: Locale;
   private readonly layers: readonly Partial<Messages>[];
+  private readonly reference: readonly Partial<Messages>[];
 
   constructor(locale: Locale, ...overrides: (MessageOverrides | undefined)[]) {
     this.locale = locale;
     // Later layers win: packs, then preset texts, then the host's overrides.
     this.layers = overrides.map((o) => o?.[locale] ?? {}).reverse();
+    this.reference = locale === 'ru' ? [] : overrides.map((o) => o?.ru ?? {}).reverse();
   }
 
   private lookup<K extends MessageKey>(key: K): Messages[K] {
@@ -75,8 +77,11 @@ export class Translator {
       const value = layer[key];
       if (value !== undefined) return value as Messages[K];
     }
-    // Until English has loaded, the reference texts stand in (elements wait for it before content).
-    const value = core[this.locale]?.[key] ?? (ru as Partial<Messages>)[key];
+    // Until English has loaded, the reference texts stand in (elements wait for it before content;
+    // a list on screen when the locale switches renders once more in Russian, its pack's too).
+    let value = core[this.locale]?.[key];
+    for (const layer of this.reference) value ??= layer[key] as Messages[K] | undefined;
+    value ??= (ru as Partial<Messages>)[key];
     // A flow text whose pack was not passed shows as its key: visible in development, never a crash.
     return (value ?? key) as Messages[K];
   }
@@ -86,7 +91,9 @@ export class Translator {
   }
 
   plural(key: PluralKey, n: number, params?: Readonly<Record<string, string | number>>): string {
-    const forms = this.lookup(key) as PluralMessage;
+    const forms = this.lookup(key) as PluralMessage | string;
+    // A missing plural shows as its key, as a missing text does.
+    if (typeof forms === 'string') return forms;
     const category = this.locale === 'ru' ? pluralCategoryRu(n) : pluralCategoryEn(n);
     return fill(forms[category], { n: this.number(n), ...params });
   }

@@ -15,6 +15,7 @@ export const bars: VendorPreset = {
   features: { browserHint: false, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid', 'max'] },
   theme: {
     '--sferum-color-accent': '#1e6bb8',
+    '--sferum-color-accent-dark': '#66a6e6',
     '--sferum-color-accent-contrast': '#ffffff',
     '--sferum-radius': '4px',
     '--sferum-font-family': 'Arial, "Helvetica Neue", Helvetica, sans-serif',

@@ -26,6 +26,7 @@ export const mesh: VendorPreset = {
   features: { browserHint: true, vpnHint: true, autoChatsNote: false, openButton: 'sferum', methods: ['vkid'] },
   theme: {
     '--sferum-color-accent': '#0b5ed7',
+    '--sferum-color-accent-dark': '#5597f6',
     '--sferum-color-accent-contrast': '#ffffff',
     '--sferum-radius': '12px',
     '--sferum-font-family': '"Mos Sans", Roboto, Arial, sans-serif',

@@ -16,6 +16,7 @@ export const perm: VendorPreset = {
   features: { browserHint: false, vpnHint: false, autoChatsNote: true, openButton: 'vk-messenger', methods: ['vkid'] },
   theme: {
     '--sferum-color-accent': '#0061d6',
+    '--sferum-color-accent-dark': '#4d9dff',
     '--sferum-color-accent-contrast': '#ffffff',
     '--sferum-radius': '10px',
     '--sferum-font-family': '"PT Sans", Arial, sans-serif',

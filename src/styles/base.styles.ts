@@ -4,6 +4,17 @@ import { css } from 'lit';
  * The inside of every element: inherited properties from the host page are reset on `.root`
  * (the outer box stays the host's), sizes are in px (the page may change the root font size),
  * and every colour, radius and font is a `--sferum-*` token with a preset fallback.
+ *
+ * - `--_field-border`: a field's edge identifies it (WCAG 1.4.11), so it reaches 3:1 against the
+ *   surface in both themes; `--_border` stays a quiet divider.
+ * - Dark: the vendor's accent stays, lightened for a dark surface (the host's `--sferum-color-accent-dark`,
+ *   else its `--sferum-color-accent`, else the preset's dark variant).
+ * - Buttons: `.button` is the one main action, `.secondary` outlined, `.quiet` of text weight;
+ *   `.quiet.danger` a destructive action at rest (the confirming one is in modal.ts: never the accent, DESIGN.md 1).
+ * - Forced colours (Windows contrast themes repaint everything): the main action keeps a fill
+ *   (Highlight) while enabled, the others stay outlined, a quiet action is underlined. Error boxes keep their
+ *   thick start border there (borders survive, in the system's text colour).
+ * (No comments inside the css: they would ship.)
  */
 export const baseStyles = css`
   :host {
@@ -25,6 +36,7 @@ export const baseStyles = css`
     --_bg: var(--sferum-color-surface, #ffffff);
     --_bg-subtle: var(--sferum-color-surface-subtle, #f3f5f7);
     --_border: var(--sferum-color-border, #c9d1d9);
+    --_field-border: var(--sferum-color-field-border, #7d8590);
     --_danger: var(--sferum-color-danger, #b42318);
     --_danger-bg: var(--sferum-color-danger-surface, #fdecea);
     --_warning-bg: var(--sferum-color-warning-surface, #fff6dc);
@@ -49,12 +61,13 @@ export const baseStyles = css`
     --_bg: var(--sferum-color-surface, #161b22);
     --_bg-subtle: var(--sferum-color-surface-subtle, #21262d);
     --_border: var(--sferum-color-border, #3d444d);
+    --_field-border: var(--sferum-color-field-border, #6e7681);
     --_danger: var(--sferum-color-danger, #ff9492);
     --_danger-bg: var(--sferum-color-danger-surface, #3b1214);
     --_warning-bg: var(--sferum-color-warning-surface, #3a2f0b);
     --_success: var(--sferum-color-success, #56d364);
     --_focus: var(--sferum-color-focus, #79c0ff);
-    --_accent: var(--sferum-color-accent, #4493f8);
+    --_accent: var(--sferum-color-accent-dark, var(--sferum-color-accent, var(--sferum-preset-color-accent-dark, #4493f8)));
     --_accent-contrast: var(--sferum-color-accent-contrast, #0d1117);
   }
   *,
@@ -104,6 +117,13 @@ export const baseStyles = css`
     color: var(--_accent);
     border-color: var(--_accent);
   }
+  .button.quiet {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .button.quiet.danger {
+    color: var(--_danger);
+  }
   .button[disabled],
   .button[aria-disabled='true'] {
     opacity: 0.6;
@@ -150,6 +170,16 @@ export const baseStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 3s;
+    }
+  }
+  @media (forced-colors: active) {
+    .button:not(.secondary, .quiet, [disabled], [aria-disabled='true']) {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .button.quiet {
+      text-decoration: underline;
     }
   }
 `;

@@ -66,6 +66,16 @@ export const modalStyles = css`
     display: grid;
     gap: 16px;
   }
+  dialog .danger {
+    background: var(--_danger);
+    color: var(--_bg);
+  }
+  dialog .error {
+    padding: 10px 12px;
+    border-radius: var(--_radius);
+    background: var(--_danger-bg);
+    border-inline-start: 4px solid var(--_danger);
+  }
   dialog .dialog-actions {
     display: flex;
     flex-wrap: wrap;

@@ -7,15 +7,14 @@ import { CONFIG_KEYS, sferumConfigContext, type SferumConfig } from '../../contr
 import { defineElement } from '../../define/define.js';
 import { listsPack } from '../../i18n/lists.js';
 import type { TextPack } from '../../i18n/pack.js';
-import { formatPhone } from '../../phone/format.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { SferumElement } from '../base/sferum-element.js';
 import { SferumChats } from '../chats/sferum-chats.js';
 import { SferumLink } from '../link/sferum-link.js';
-import { linkStyles } from '../link/sferum-link.styles.js';
 import { SferumVcs } from '../vcs/sferum-vcs.js';
 
 type Tab = 'chats' | 'vcs';
+type Retryable = Element & { retry(): void };
 const NOTICE_KEYS: Record<NoticeKind, 'noticeNewSchoolYear' | 'noticeRestored' | 'noticeSecurity'> = {
   'new-school-year': 'noticeNewSchoolYear',
   restored: 'noticeRestored',
@@ -23,28 +22,32 @@ const NOTICE_KEYS: Record<NoticeKind, 'noticeNewSchoolYear' | 'noticeRestored' |
 };
 
 /**
- * The whole «Сферум» section of the journals: the link state on top (`<sferum-link>`), the
- * read-only «Телефон, привязанный к Сферум», notices, and the tabs «Чаты» / «Видеоконференции»
- * (ARIA tabs: arrow keys, Home, End). While unlinked it shows the way to link instead of empty lists.
+ * The whole «Сферум» section of the journals: the link state on top (`<sferum-link>`: the entry
+ * while unlinked, the linked card with the phone once linked), notices, and the tabs «Чаты» /
+ * «Видеоконференции» (ARIA tabs: arrow keys, Home, End). While unlinked it shows the way to link
+ * instead of empty lists.
  *
- * @summary The «Сферум» section: link state, phone, notices, chats and conferences.
+ * @summary The «Сферум» section: link state, notices, chats and conferences.
  * @tag sferum-hub
  *
  * @fires {SferumLinkStatusChangeEvent} sferum-link-status-change - From the link element inside.
  * @fires {SferumErrorEvent} sferum-error - From an element inside that showed an error state; `detail.kind` names the fault.
- * @fires {SferumAuthRequiredEvent} sferum-auth-required - From an element inside: the journal session ended.
+ * @fires {SferumAuthRequiredEvent} sferum-auth-required - From an element inside: the journal session ended; re-authenticate, then call `retry()`.
  *
  * @csspart base - The element's inner wrapper.
  * @csspart tabs - The tab list.
  * @csspart tab - Each tab.
  * @csspart panel - The tab panel.
  * @csspart notice - Each notice.
- * @csspart phone - The read-only linked phone.
+ * @csspart link-card - The card of the link inside (`<sferum-link>`'s `card`): drop its frame where the hub sits in a frame of its own.
+ * @csspart link-title - The heading of the link's card.
+ * @csspart link-button - Every action button of the link.
+ * @csspart link-phone - The linked phone in the link's card.
+ * @csspart link-error - The link's error message box.
  */
 export class SferumHub extends SferumElement {
   static override styles = [
     baseStyles,
-    linkStyles,
     css`
       .root {
         display: grid;
@@ -81,15 +84,14 @@ export class SferumHub extends SferumElement {
         outline: 2px solid var(--_focus);
         outline-offset: 2px;
       }
-      .phone-field {
-        max-width: 360px;
-      }
     `,
   ];
 
   @state() private status?: LinkStatus;
   @state() private tab: Tab = 'chats';
   @query('sferum-link') private link?: SferumLink;
+  /** The elements inside that showed an error since the last `retry()`. */
+  private readonly failed = new Set<Retryable>();
 
   /** The hub hands its own settings to the elements inside it. */
   private readonly provider = new ContextProvider(this, { context: sferumConfigContext, initialValue: {} });
@@ -113,6 +115,22 @@ export class SferumHub extends SferumElement {
       if (own !== undefined) (value as Record<string, unknown>)[key] = own;
     }
     this.provider.setValue(value);
+  }
+
+  /**
+   * Re-sends what failed inside the hub (the link status or the flow's last request, the open tab's
+   * list), for example after the host re-authenticated on `sferum-auth-required`. What loaded stays.
+   */
+  retry(): void {
+    const failed = [...this.failed];
+    this.failed.clear();
+    for (const el of failed) if (el.isConnected) el.retry();
+  }
+
+  private onError(event: Event): void {
+    // The link, or the open tab's list (the link fires its wizard's errors too). Not `instanceof`: another copy of the kit may have defined the tags.
+    const source = event.target as Partial<Retryable> | null;
+    if (typeof source?.retry === 'function') this.failed.add(source as Retryable);
   }
 
   private onStatus(): void {
@@ -144,15 +162,14 @@ export class SferumHub extends SferumElement {
     const linked = status?.state === 'linked';
     // Every notice the adapter sends, for every journal; then the preset's standing ones (Perm's warning), each once.
     const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind), ...this.resolvedPreset.standingNotices]);
-    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>
-      <sferum-link .headingLevel=${this.headingLevel} @sferum-link-status-change=${this.onStatus}></sferum-link>
+    // The linked card shows the phone: the hub adds no field of its own (one phone, never an empty box).
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale} @sferum-error=${this.onError}>
+      <sferum-link
+        .headingLevel=${this.headingLevel}
+        exportparts="card: link-card, title: link-title, button: link-button, phone: link-phone, error: link-error"
+        @sferum-link-status-change=${this.onStatus}
+      ></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
-      ${status
-        ? html`<div class="field phone-field">
-            <span class="field-label" id="hub-phone-label">${i18n.t('linkedPhoneLabel')}</span>
-            <output class="readonly" part="phone" aria-labelledby="hub-phone-label">${status.state === 'linked' ? formatPhone(status.phone) : ''}</output>
-          </div>`
-        : nothing}
       ${linked
         ? html`<div role="tablist" part="tabs" aria-label=${i18n.t('hubTabs')} @keydown=${this.onTabKey}>
               ${(['chats', 'vcs'] as const).map(

@@ -17,3 +17,4 @@ export function setupFlow(): TextPack {
 }
 
 export { SferumLinkFlow } from './sferum-link-flow.js';
+export { successStyles } from './success.styles.js';

@@ -10,7 +10,9 @@ import type { Translator } from '../../i18n/translator.js';
 import type { VendorPreset } from '../../presets/types.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { endsFlow, flowErrorView, isRetryable } from './flow-errors.js';
+import { wordmarks } from './steps/fields.js';
 import { createStepElement } from './steps/registry.js';
+import { markStyles } from './steps/step.styles.js';
 import type { StepElement, WizardIntent } from './steps/step-element.js';
 
 type Linked = Extract<LinkStatus, { state: 'linked' }>;
@@ -28,6 +30,7 @@ const MAX_POLL_BACKOFF_MS = 60_000;
 export class SferumLinkFlow extends LitElement {
   static override styles = [
     baseStyles,
+    markStyles,
     css`
       :host {
         display: block;
@@ -51,16 +54,52 @@ export class SferumLinkFlow extends LitElement {
         border-radius: var(--_radius);
         background: var(--_bg-subtle);
       }
-      .panel-brand {
-        font-weight: 700;
-        letter-spacing: 0.02em;
-      }
       .panel ul {
         margin: 0;
         padding-inline-start: 18px;
         display: grid;
         gap: 8px;
         font-size: 13px;
+      }
+      details.panel {
+        display: none;
+        padding: 8px 12px;
+      }
+      summary {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        min-height: 28px;
+        cursor: pointer;
+        font-size: 13px;
+      }
+      summary:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      summary::after {
+        content: '';
+        width: 7px;
+        height: 7px;
+        margin-inline-start: auto;
+        border: solid;
+        border-width: 0 2px 2px 0;
+        transform: rotate(45deg);
+      }
+      details[open] summary {
+        margin-bottom: 8px;
+      }
+      details[open] summary::after {
+        transform: rotate(-135deg);
+      }
+      @container (max-width: 559.98px) {
+        div.panel {
+          display: none;
+        }
+        details.panel {
+          display: grid;
+          gap: 0;
+        }
       }
       .fault {
         display: flex;
@@ -274,6 +313,25 @@ export class SferumLinkFlow extends LitElement {
     });
   }
 
+  /**
+   * The VK ID side panel of the seeds. Below 560 px of the wizard's own width it folds into one
+   * line (a disclosure), so that the field to fill is on the first screen of a phone (DESIGN.md 5).
+   */
+  private renderPanel() {
+    const t = this.i18n;
+    const promise = html`<p>${t.t('vkidPanelTitle', { service: this.preset.serviceName[t.locale] })}</p>
+      <ul>
+        <li>${t.t('vkidPanelPoint1')}</li>
+        <li>${t.t('vkidPanelPoint2')}</li>
+        <li>${t.t('vkidPanelPoint3')}</li>
+      </ul>`;
+    return html`<div class="panel">${wordmarks.vkid}${promise}</div>
+      <details class="panel">
+        <summary>${wordmarks.vkid}<span>${t.t('vkidPanelMore')}</span></summary>
+        ${promise}
+      </details>`;
+  }
+
   protected override render() {
     const t = this.i18n;
     const vkid = this.flow.method === 'vkid';
@@ -281,17 +339,7 @@ export class SferumLinkFlow extends LitElement {
     const ended = e !== undefined && endsFlow(e, this.flow.step);
     const canRetry = e !== undefined && isRetryable(e) && this.lastIntent !== undefined && this.lastIntent.type !== 'answer' && !this.wait.running;
     return html`<div class=${vkid ? 'layout with-panel' : 'layout'}>
-      ${vkid
-        ? html`<div class="panel">
-            <span class="panel-brand" aria-hidden="true">VK ID</span>
-            <p>${t.t('vkidPanelTitle', { service: this.preset.serviceName[t.locale] })}</p>
-            <ul>
-              <li>${t.t('vkidPanelPoint1')}</li>
-              <li>${t.t('vkidPanelPoint2')}</li>
-              <li>${t.t('vkidPanelPoint3')}</li>
-            </ul>
-          </div>`
-        : nothing}
+      ${vkid ? this.renderPanel() : nothing}
       <div>
         ${this.stepElement}
         ${ended || canRetry

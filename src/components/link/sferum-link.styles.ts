@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Boxes the link shares with the tables and the hub: the card, a row of actions, an error box, a field. */
 export const linkStyles = css`
   .card {
     display: grid;

@@ -1,6 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import type { ValidatedAdapter } from '../../adapter/adapter.js';
 import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
 import type { FlowState, LinkMethod, LinkStatus } from '../../adapter/schemas.js';
@@ -14,8 +13,9 @@ import { baseStyles } from '../../styles/base.styles.js';
 import { faultText } from '../base/error-text.js';
 import { heading } from '../base/heading.js';
 import { SferumElement } from '../base/sferum-element.js';
-import { closeModal, modalStyles, openModal, trapTab } from '../dialog/modal.js';
+import type { SferumUnlinkDialog } from '../dialog/unlink-dialog.js';
 import type { SferumLinkFlow } from './flow.js';
+import { linkCardStyles } from './link-card.styles.js';
 import { linkStyles } from './sferum-link.styles.js';
 
 type FlowModule = typeof import('./flow.js');
@@ -31,7 +31,21 @@ function loadFlowModule(): Promise<FlowModule> {
 
 type Linked = Extract<LinkStatus, { state: 'linked' }>;
 
+type UnlinkModule = typeof import('../dialog/unlink-dialog.js');
+/** Unlinking (the dialog, the notes for the other policies, the success styles): loaded once per page, when first needed. */
+let unlinkModule: UnlinkModule | undefined;
+async function loadUnlinkModule(): Promise<UnlinkModule> {
+  unlinkModule ??= await import('../dialog/unlink-dialog.js');
+  unlinkModule.defineUnlinkDialog();
+  return unlinkModule;
+}
+
 let instances = 0;
+
+/** Our own check mark (no emoji, no icon font): beside the linked phone and in the success message. */
+const checkMark = html`<svg class="mark" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+  <path fill="currentColor" fill-rule="evenodd" d="M10 0a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM8.2 14.4 4.5 10.7l1.5-1.5 2.2 2.2 5.6-6 1.6 1.4z"></path>
+</svg>`;
 
 /**
  * The whole linking experience: loads the link status; when the account is not linked shows
@@ -51,12 +65,14 @@ let instances = 0;
  * @csspart title - The heading of the current state.
  * @csspart button - Every action button.
  * @csspart error - The error message box.
- * @csspart phone - The read-only linked phone.
+ * @csspart phone - The linked phone.
+ * @csspart unlink - «Отвязать учётную запись» (a quiet destructive action).
+ * @csspart message - The success message after linking or unlinking (it stays a few seconds).
  * @csspart dialog - The unlink confirmation dialog.
  *
  */
 export class SferumLink extends SferumElement {
-  static override styles = [baseStyles, linkStyles, modalStyles];
+  static override styles = [baseStyles, linkStyles, linkCardStyles];
 
   /**
    * Key under which a flow in progress is remembered for a reload (only its id). Defaults to
@@ -68,13 +84,14 @@ export class SferumLink extends SferumElement {
   @state() private flow?: FlowState;
   @state() private starting?: LinkMethod;
   @state() private actionError?: SferumError;
-  @state() private unlinking = false;
-  @state() private unlinkError?: SferumError;
-  @state() private announcement = '';
+  /** The unlink dialog's module has loaded (on the first «Отвязать учётную запись»). */
+  @state() private unlinkReady = false;
+  /** The success message on screen (after linking or unlinking), until its animation ends. */
+  @state() private message = '';
   @state() private flowPack?: TextPack;
 
   @query('sferum-link-flow') private flowElement?: SferumLinkFlow;
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('sferum-unlink-dialog') private unlinkDialog?: SferumUnlinkDialog;
 
   private readonly instance = ++instances;
   private lastState?: LinkStatus['state'];
@@ -106,7 +123,7 @@ export class SferumLink extends SferumElement {
 
   /** Loads the status and, where a flow is in progress (pending MAX, or one kept for a reload), resumes it. */
   private async load(api: ValidatedAdapter, signal: AbortSignal): Promise<{ status: LinkStatus; flow?: FlowState }> {
-    const [status] = await Promise.all([api.getLinkStatus(signal), this.localeReady(), this.presetReady()]);
+    const [status] = await Promise.all([api.getLinkStatus(signal), this.localeReady(), this.presetReady().then(() => this.unlinkInfoReady())]);
     const stored = status.state === 'pending' ? { flowId: status.flowId } : status.state === 'unlinked' ? loadFlow(this.key) : undefined;
     if (status.state === 'linked') clearFlow(this.key);
     if (!stored) return { status };
@@ -122,8 +139,15 @@ export class SferumLink extends SferumElement {
     }
   }
 
+  /** Where the user unlinks elsewhere (support, another service), the card's note; nothing to load otherwise. */
+  private async unlinkInfoReady(): Promise<void> {
+    // A note that fails to load leaves the card without it, not the element in an error.
+    if (this.unlinkPolicy !== 'self') await loadUnlinkModule().catch(() => undefined);
+  }
+
   private async ensureFlowModule(): Promise<void> {
     const module = await loadFlowModule();
+    this.adopt(module.successStyles);
     const pack = module.setupFlow();
     await pack.load(this.resolvedLocale);
     this.flowPack ??= pack;
@@ -144,11 +168,17 @@ export class SferumLink extends SferumElement {
     void this.statusTask.run();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A hosted VK ID result leaves the address bar whatever the flow (expired, past that step, none);
+    // the module that keeps it for its step loads only then (the fragment's key: external-return.ts).
+    if (location.hash.includes('sferum-vkid-result=')) void import('./external-return.js').then((m) => m.takeReturnedResult());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.actionController?.abort();
     this.starting = undefined;
-    this.unlinking = false;
   }
 
   private setStatus(status: LinkStatus): void {
@@ -175,7 +205,7 @@ export class SferumLink extends SferumElement {
     if (!api || this.starting) return;
     this.starting = method;
     this.actionError = undefined;
-    this.announcement = '';
+    this.onMessageEnd();
     const controller = new AbortController();
     this.actionController = controller;
     try {
@@ -194,10 +224,44 @@ export class SferumLink extends SferumElement {
 
   // The wizard reports through these callbacks, not DOM events (a flow carries what the user typed).
   private readonly onFlowDone = (status: Linked): void => {
+    this.succeed('linkedMessage');
     this.flow = undefined;
-    this.focusAfterRender = 'title';
     this.setStatus(status);
   };
+
+  /** Adds styles that came with a lazily loaded module (constructed sheets: no style element, strict CSP holds). */
+  private adopt(styles: CSSResult): void {
+    const root = this.shadowRoot;
+    const sheet = styles.styleSheet;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  /**
+   * Linking or unlinking went through: the message stays a few seconds (its CSS animation) and is
+   * read out once (the region is always there). Meanwhile the element keeps the height it had, the
+   * new card filling it, so that nothing collapses under the reader (DESIGN.md 2, 3); then it eases down.
+   */
+  private succeed(key: 'linkedMessage' | 'unlinked'): void {
+    this.keepHeight(true);
+    this.message = this.i18n.t(key);
+    this.focusAfterRender = 'title';
+  }
+
+  private readonly onMessageEnd = (): void => {
+    this.message = '';
+    this.keepHeight(false);
+  };
+
+  /**
+   * CSSOM, never a style attribute (strict CSP). Kept from `auto` (measured there: no transition
+   * from auto, so it holds at once); let go to 0px rather than none, so that it eases down.
+   */
+  private keepHeight(keep: boolean): void {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (!root) return;
+    if (keep) root.style.minHeight = '';
+    root.style.minHeight = keep ? `${root.offsetHeight}px` : '0px';
+  }
 
   private readonly onFlowEnd = (reason: 'cancelled' | 'restart'): void => {
     const method = this.flow?.method ?? 'vkid';
@@ -221,41 +285,34 @@ export class SferumLink extends SferumElement {
     }
   };
 
-  private openUnlink(): void {
-    this.unlinkError = undefined;
-    if (this.dialog) openModal(this.dialog);
-  }
-
-  private closeUnlink(): void {
-    if (this.unlinking) this.actionController?.abort();
-    this.unlinking = false;
-    if (this.dialog) closeModal(this.dialog);
-  }
-
-  private async confirmUnlink(): Promise<void> {
-    const api = this.api;
-    if (!api || this.unlinking) return;
-    this.unlinking = true;
-    this.unlinkError = undefined;
-    const controller = new AbortController();
-    this.actionController = controller;
+  private async openUnlink(): Promise<void> {
+    const opener = this.renderRoot.querySelector<HTMLElement>('[part~="unlink"]');
+    this.actionError = undefined;
     try {
-      const status = await api.unlink(controller.signal);
-      if (controller.signal.aborted) return;
-      if (this.dialog?.open) this.dialog.close();
-      this.announcement = this.i18n.t('unlinked');
-      this.focusAfterRender = 'title';
-      this.setStatus(status);
+      this.adopt((await loadUnlinkModule()).successStyles);
     } catch (error) {
-      if (controller.signal.aborted || isAbortError(error)) return;
-      this.unlinkError = toSferumError(error);
+      // Offline, or the chunk is blocked: a network fault the card shows.
+      this.actionError = toSferumError(error);
       this.reportError(error, 'unlink');
-    } finally {
-      if (this.actionController === controller) this.unlinking = false;
+      return;
     }
+    this.unlinkReady = true;
+    await this.updateComplete;
+    await this.unlinkDialog?.show(opener);
   }
 
-  protected override updated(): void {
+  private readonly onUnlinked = (status: LinkStatus): void => {
+    this.succeed('unlinked');
+    this.setStatus(status);
+  };
+
+  private readonly onUnlinkError = (error: SferumError): void => this.reportError(error, 'unlink');
+
+  protected override updated(changed: PropertyValues): void {
+    // A new message while another shows: its few seconds start again.
+    if (changed.get('message') && this.message) {
+      for (const animation of this.renderRoot.querySelector('.message')?.getAnimations() ?? []) animation.currentTime = 0;
+    }
     if (this.focusAfterRender === 'title') {
       this.focusAfterRender = undefined;
       this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
@@ -271,9 +328,18 @@ export class SferumLink extends SferumElement {
     else if (this.statusTask.state !== 'complete' || !this.current) body = this.renderLoading();
     else if (this.flow && this.flowPack) body = this.renderFlow(this.flow);
     else body = this.renderStatus(this.current);
-    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>
+    // The message region is always there (so that it is read out once), after the card; it shows above it.
+    return html`<div part="base" class=${this.dark ? 'root dark stack' : 'root stack'} lang=${i18n.locale}>
       ${body}
-      <p class="visually-hidden" role="status">${this.announcement}</p>
+      <p class="message" part="message" role="status" @animationend=${this.onMessageEnd}>${this.message ? html`${checkMark}${this.message}` : nothing}</p>
+    </div>`;
+  }
+
+  /** A skeleton of the card that will come (entry or linked: the same rows), so that nothing jumps. */
+  protected override renderLoading(): TemplateResult {
+    return html`<div class="card skeleton" part="card">
+      <p class="visually-hidden" role="status">${this.i18n.t('loading')}</p>
+      <i></i><i></i><i></i><b></b>
     </div>`;
   }
 
@@ -348,9 +414,9 @@ export class SferumLink extends SferumElement {
     const openLabel = i18n.t(preset.features.openButton === 'vk-messenger' ? 'goToVkMessenger' : 'goToSferum');
     return html`<section class="card" part="card">
       ${heading(this.headingLevel, 'title', i18n.t('linkedTitle'), true, 'title')}
-      <div class="field">
-        <span class="field-label" id="phone-label">${i18n.t('linkedPhoneLabel')}</span>
-        <output class="readonly" part="phone" aria-labelledby="phone-label">${formatPhone(status.phone)}</output>
+      <div>
+        <p class="hint">${i18n.t('linkedPhoneLabel')}</p>
+        <p class="row">${checkMark}<span class="phone" part="phone">${formatPhone(status.phone)}</span></p>
       </div>
       ${preset.features.autoChatsNote && status.autoChats ? html`<p>${i18n.t('autoChatsNote')}</p>` : nothing}
       <div class="row">
@@ -360,11 +426,15 @@ export class SferumLink extends SferumElement {
             >`
           : html`<span class="muted">${openLabel}: ${i18n.t('linkUnavailable')}</span>`}
         ${this.unlinkPolicy === 'self'
-          ? html`<button class="button secondary" part="button" type="button" @click=${this.openUnlink}>${i18n.t('unlink')}</button>`
+          ? html`<button class="button quiet danger end" part="button unlink" type="button" @click=${() => void this.openUnlink()}>${i18n.t('unlink')}</button>`
           : nothing}
       </div>
-      ${this.renderUnlinkInfo()}
+      ${this.actionError ? html`<p class="error" part="error" role="alert">${faultText(i18n, this.actionError)}</p>` : nothing} ${this.renderUnlinkInfo()}
     </section>`;
+  }
+
+  private get dark(): boolean {
+    return this.rootClasses['dark'] === true;
   }
 
   private get unlinkPolicy() {
@@ -373,51 +443,23 @@ export class SferumLink extends SferumElement {
 
   private renderUnlinkInfo(): TemplateResult | typeof nothing {
     const i18n = this.i18n;
-    const preset = this.resolvedPreset;
-    if (this.unlinkPolicy === 'support') {
-      const email = preset.support.email && /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i.test(preset.support.email) ? preset.support.email : undefined;
-      const contact = email ?? preset.support.phone;
-      return html`<div class="hint" part="unlink-info">
-        <p>${i18n.t('unlinkSupport')}</p>
-        ${contact
-          ? html`<p>${i18n.t('unlinkSupportContact', { contact: '' })}${email ? html`<a href="mailto:${email}">${email}</a>` : contact}</p>`
-          : nothing}
-      </div>`;
+    const policy = this.unlinkPolicy;
+    if (policy !== 'self') {
+      if (unlinkModule) return unlinkModule.renderUnlinkInfo(policy, i18n, this.resolvedPreset, toSafeUrl(this.resolvedPreset.unlinkUrl, this.urlPolicy));
+      // Not loaded yet (the role or the vendor changed since the status came): shown once it has.
+      void this.unlinkInfoReady().then(() => this.requestUpdate());
+      return nothing;
     }
-    if (this.unlinkPolicy === 'external') {
-      const url = toSafeUrl(preset.unlinkUrl, this.urlPolicy);
-      return html`<div class="hint" part="unlink-info">
-        <p>${i18n.t('unlinkExternal')}</p>
-        ${url
-          ? html`<p><a href=${url} target="_blank" rel="noopener noreferrer">${i18n.t('unlinkExternalLink')}<span class="visually-hidden"> ${i18n.t('opensInNewTab')}</span></a></p>`
-          : nothing}
-      </div>`;
-    }
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="unlink-title"
-      aria-describedby="unlink-text"
-      @keydown=${trapTab}
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.closeUnlink();
-      }}
-    >
-      <div class="dialog-body">
-        ${heading(this.headingLevel + 1, 'unlink-title', i18n.t('unlinkTitle'))}
-        <p id="unlink-text">${i18n.t('unlinkText')}</p>
-        <div role="alert">${this.unlinkError ? html`<p class="error" part="error">${this.unlinkErrorText(this.unlinkError)}</p>` : nothing}</div>
-        <div class="dialog-actions">
-          <button class="button secondary" type="button" data-autofocus @click=${this.closeUnlink}>${i18n.t('cancel')}</button>
-          <button class="button" part="button" type="button" aria-disabled=${this.unlinking ? 'true' : 'false'} @click=${() => void this.confirmUnlink()}>
-            ${this.unlinking ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${i18n.t('yes')}
-          </button>
-        </div>
-      </div>
-    </dialog>`;
-  }
-
-  private unlinkErrorText(error: SferumError): string {
-    return error.kind === 'unlink-forbidden' ? this.i18n.t('errUnlinkForbidden') : faultText(this.i18n, error);
+    // Policy «self»: the confirmation, once its module has loaded (on the first click).
+    return this.unlinkReady
+      ? html`<sferum-unlink-dialog
+          .i18n=${i18n}
+          .headingLevel=${this.headingLevel + 1}
+          .dark=${this.dark}
+          .unlink=${(signal: AbortSignal) => this.api!.unlink(signal)}
+          .onUnlinked=${this.onUnlinked}
+          .onError=${this.onUnlinkError}
+        ></sferum-unlink-dialog>`
+      : nothing;
   }
 }

@@ -111,17 +111,17 @@ export class StepAboutYou extends StepElement<StepOf<'about-you'>> {
         name: 'birthDate',
         label: t.t('aboutBirthDate'),
         value: this.values.birthDate,
-        hint: this.i18n.locale === 'ru' ? 'ДД.ММ.ГГГГ' : 'DD.MM.YYYY',
+        hint: t.t('aboutBirthDateHint'),
         inputmode: 'numeric',
         autocomplete: 'bday',
         required: true,
         error: this.problems.birthDate ?? this.errorFor('birthDate'),
         onInput: (value) => this.set('birthDate', value),
       })}
-      <fieldset aria-describedby=${genderError ? 'gender-error' : ''}>
+      <fieldset class="picks" aria-describedby=${genderError ? 'gender-error' : ''}>
         <legend>${t.t('aboutGender')}</legend>
         ${(['male', 'female'] as const).map(
-          (g) => html`<label class="choice">
+          (g) => html`<label class="pick">
             <input
               type="radio"
               name="gender"

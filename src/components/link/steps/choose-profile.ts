@@ -30,7 +30,7 @@ export class StepChooseProfile extends StepElement<StepOf<'choose-profile'>> {
       ${this.renderHeader(t.t('chooseTitle'))}
       <fieldset aria-labelledby="heading" aria-describedby=${error ? 'choose-error' : ''}>
         ${this.step.profiles.map(
-          (p) => html`<label class="account choice">
+          (p) => html`<label class="pick">
             <input type="radio" name="profileId" .value=${p.id} .checked=${this.chosen === p.id} @change=${() => ((this.chosen = p.id), (this.problem = undefined))} />
             <span class="avatar" aria-hidden="true">${initial(p.name)}</span>
             <span><span class="account-name">${longText(p.name)}</span>${p.description ? html`<br /><span class="hint">${longText(p.description)}</span>` : ''}</span>

@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { Countdown } from '../../../controllers/countdown.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
 import { extractCode } from '../../../flows/validation.js';
-import { textField } from './fields.js';
+import { textField, withPhone } from './fields.js';
 import { StepElement } from './step-element.js';
 
 type Code = StepOf<'code'>;
@@ -125,12 +125,12 @@ export class StepCode extends StepElement<Code> {
     }
   }
 
-  private texts(): { title: string; lead: string; label: string; submit: string } {
+  private texts(): { title: string; lead: string | TemplateResult; label: string; submit: string } {
     const t = this.i18n;
     const s = this.step;
     switch (s.channel) {
       case 'sms':
-        return { title: t.t('codeTitle'), lead: t.t('codeSmsText', { phone: s.destination ?? '' }), label: t.t('codeLabel'), submit: t.t('continue') };
+        return { title: t.t('codeTitle'), lead: withPhone(t.t('codeSmsText'), s.destination ?? ''), label: t.t('codeLabel'), submit: t.t('continue') };
       case 'push':
         return { title: t.t('codeTitle'), lead: t.t('codePushText'), label: t.t('codeLabelPush'), submit: t.t('continue') };
       case 'call':

@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { ExternalResult } from '../../../adapter/adapter.js';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { getClock } from '../../../controllers/clock.js';
+import { EXTERNAL_RESULT_FRAGMENT, returned, takeReturnedResult } from '../external-return.js';
 import { StepElement } from './step-element.js';
 
 type External = StepOf<'external'>;
@@ -13,8 +14,7 @@ type External = StepOf<'external'>;
 export const EXTERNAL_RESULT_TYPE = 'sferum:vkid-result';
 /** sessionStorage key of `{ returnUrl, expires }`, left for the callback page before a redirect. */
 export const EXTERNAL_RETURN_KEY = 'sferum-widgets:vkid-return';
-/** First key of the fragment in which the callback page brings the result back after a redirect. */
-export const EXTERNAL_RESULT_FRAGMENT = 'sferum-vkid-result';
+export { EXTERNAL_RESULT_FRAGMENT };
 
 /** As long as the flow it belongs to may be resumed. */
 const RETURN_TTL_MS = 30 * 60_000;
@@ -36,18 +36,6 @@ function resultFor(raw: unknown, state: string): ExternalResult | undefined {
   const code = text(r['code']);
   const deviceId = text(r['device_id']);
   return code && deviceId ? { code, state, device_id: deviceId } : undefined;
-}
-
-/** Results that came back in this page's fragment (after a redirect), each waiting for the step of its `state`. */
-const returned: Record<string, string>[] = [];
-
-/** Moves a result out of the address bar (restoring the page's own fragment) into memory. */
-function takeReturnedResult(): void {
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  if (!fragment.has(EXTERNAL_RESULT_FRAGMENT)) return;
-  const own = fragment.get('hash');
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${own ? `#${own}` : ''}`);
-  returned.push(Object.fromEntries(fragment));
 }
 
 function sessionStore(): Storage | undefined {
@@ -103,7 +91,8 @@ export class StepExternal extends StepElement<External> {
   }
 
   private pickUpRedirectResult(): void {
-    // Back from the redirect fallback: the callback page put VK ID's answer in our fragment.
+    // Back from the redirect fallback: the callback page put VK ID's answer in our fragment
+    // (<sferum-link> has moved it into memory already; a wizard hosted elsewhere has not).
     takeReturnedResult();
     const index = returned.findIndex((r) => r['state'] === this.step.state);
     if (index < 0) return;

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { StepOf } from '../../../adapter/schemas.js';
 import { longText } from '../../base/long-text.js';
-import { initial } from './fields.js';
+import { phoneText, initial } from './fields.js';
 import { StepElement } from './step-element.js';
 
 /** The browser already has a VK ID session: «Ваш профиль для связки». @internal */
@@ -13,7 +13,7 @@ export class StepKnownAccount extends StepElement<StepOf<'known-account'>> {
       ${this.renderHeader(t.t('knownTitle'))}
       <div class="account">
         <span class="avatar" aria-hidden="true">${initial(account.name)}</span>
-        <span><span class="account-name">${longText(account.name)}</span>${account.phoneMasked ? html`<br /><span class="hint">${longText(account.phoneMasked)}</span>` : ''}</span>
+        <span><span class="account-name">${longText(account.name)}</span>${account.phoneMasked ? html`<br /><span class="hint">${phoneText(account.phoneMasked)}</span>` : ''}</span>
       </div>
       <p class="hint">${t.t('knownNotYours')}</p>
       <div class="actions">

@@ -5,6 +5,7 @@ import type { StepOf } from '../../../adapter/schemas.js';
 import { getClock } from '../../../controllers/clock.js';
 import { Countdown } from '../../../controllers/countdown.js';
 import { endsFlow } from '../flow-errors.js';
+import { wordmarks } from './fields.js';
 import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
 
@@ -13,7 +14,7 @@ export class StepMaxPhone extends PhoneStepElement<StepOf<'max-phone'>> {
   protected override render() {
     const t = this.i18n;
     return html`<form novalidate @submit=${(e: Event) => void this.submitPhone(e)}>
-      ${this.renderHeader(t.t('maxTitle'))} ${this.renderPhoneField(t.t('maxPhoneNote'), '+7 (9XX) XXX-XX-XX')}
+      ${wordmarks.max} ${this.renderHeader(t.t('maxTitle'))} ${this.renderPhoneField(t.t('maxPhoneNote'), '+7 (9XX) XXX-XX-XX')}
       <div class="actions">
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('maxSubmit')}</button>
         <button class="button secondary" type="button" @click=${() => this.intent({ type: 'cancel' })}>${t.t('cancelLinking')}</button>
@@ -186,7 +187,7 @@ export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
     const waiting = !ended && !this.expired;
     const link = waiting ? s.deepLink : null;
     return html`<div class="body">
-      ${this.renderHeader(t.t('maxPendingTitle'))}
+      ${wordmarks.max} ${this.renderHeader(t.t('maxPendingTitle'))}
       ${ended
         ? nothing
         : html`<p class="status-line" role="status">
@@ -257,9 +258,20 @@ export class StepMaxPending extends StepElement<StepOf<'max-pending'>> {
   }
 }
 
-/** The flow ended linked (the link element then shows its linked card). @internal */
+/**
+ * The flow ended. Linked: the link element shows its linked card at once. Not linked (a backend
+ * may end a flow so): says so, with «Попробовать снова» and a way back to the entry. @internal
+ */
 export class StepDone extends StepElement<StepOf<'done'>> {
   protected override render() {
-    return html`<div class="body" role="status">${this.renderHeader(this.i18n.t('doneTitle'))}</div>`;
+    const t = this.i18n;
+    if (this.step.status.state === 'linked') return html`<div class="body" role="status">${this.renderHeader(t.t('doneTitle'))}</div>`;
+    return html`<div class="body">
+      ${this.renderHeader(t.t('doneUnlinkedTitle'), t.t('doneUnlinkedText'))}
+      <div class="actions">
+        <button class="button" part="button" type="button" @click=${() => this.intent({ type: 'restart' })}>${t.t('tryAgain')}</button>
+        <button class="link-button" type="button" @click=${() => this.intent({ type: 'cancel' })}>${t.t('close')}</button>
+      </div>
+    </div>`;
   }
 }

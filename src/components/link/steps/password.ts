@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { StepOf } from '../../../adapter/schemas.js';
-import { textField } from './fields.js';
+import { revealToggle, textField, withPhone } from './fields.js';
 import { StepElement } from './step-element.js';
 
 /** «Введите пароль», with show/hide and «Забыли или не установили пароль?». @internal */
@@ -31,7 +31,7 @@ export class StepPassword extends StepElement<StepOf<'password'>> {
   protected override render() {
     const t = this.i18n;
     return html`<form novalidate @submit=${this.submit}>
-      ${this.renderHeader(t.t('passwordTitle'), t.t('passwordText', { phone: this.step.phoneDisplay }))}
+      ${this.renderHeader(t.t('passwordTitle'), withPhone(t.t('passwordText'), this.step.phoneDisplay))}
       ${textField({
         name: 'password',
         label: t.t('passwordLabel'),
@@ -44,9 +44,7 @@ export class StepPassword extends StepElement<StepOf<'password'>> {
           this.password = v;
           this.problem = undefined;
         },
-        after: html`<button class="button secondary" type="button" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
-          ${this.visible ? t.t('passwordHide') : t.t('passwordShow')}
-        </button>`,
+        after: revealToggle(this.visible, t.t('passwordShow'), () => (this.visible = !this.visible)),
       })}
       <div class="links">
         <button class="link-button" type="button" @click=${() => this.answer('forgot-password')}>${t.t('passwordForgot')}</button>

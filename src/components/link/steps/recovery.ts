@@ -4,7 +4,7 @@ import type { StepOf } from '../../../adapter/schemas.js';
 import { missingPasswordRules, type PasswordRule } from '../../../flows/validation.js';
 import type { FlowMessages } from '../../../i18n/flow-ru.js';
 import { longText } from '../../base/long-text.js';
-import { initial, textField } from './fields.js';
+import { phoneText, initial, revealToggle, textField } from './fields.js';
 import { PhoneStepElement } from './phone-step.js';
 import { StepElement } from './step-element.js';
 
@@ -30,7 +30,7 @@ export class StepRecoveryAccount extends StepElement<StepOf<'recovery-account'>>
       ${this.renderHeader(t.t('recoveryAccountTitle'))}
       <div class="account">
         <span class="avatar" aria-hidden="true">${initial(a.name)}</span>
-        <span><span class="account-name">${longText(a.name)}</span>${a.phoneMasked ? html`<br /><span class="hint">${longText(a.phoneMasked)}</span>` : ''}</span>
+        <span><span class="account-name">${longText(a.name)}</span>${a.phoneMasked ? html`<br /><span class="hint">${phoneText(a.phoneMasked)}</span>` : ''}</span>
       </div>
       <div class="actions">
         <button class="button" part="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.answer('continue')}>${t.t('continue')}</button>
@@ -46,24 +46,44 @@ const METHOD_TEXT: Record<'app' | 'email' | 'friends', [keyof FlowMessages, keyo
   friends: ['recoveryFriends', 'recoveryFriendsHint'],
 };
 
-/** «Как вы хотите подтвердить, что аккаунт принадлежит вам?». @internal */
+/** «Как вы хотите подтвердить, что аккаунт принадлежит вам?»: one choice among cards, then «Продолжить». @internal */
 export class StepRecoveryMethod extends StepElement<StepOf<'recovery-method'>> {
+  protected override fields = ['method'];
+  @state() private chosen?: string;
+  @state() private problem?: string;
+
+  private submit(event: Event): void {
+    event.preventDefault();
+    if (this.submitBlocked) return;
+    const methods = this.step.methods;
+    const chosen = this.chosen ?? (methods.length === 1 ? methods[0]!.method : undefined);
+    if (!chosen) {
+      this.problem = this.i18n.t('recoveryMethodEmpty');
+      this.renderRoot.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
+      return;
+    }
+    this.answer('choose', { method: chosen });
+  }
+
   protected override render() {
     const t = this.i18n;
-    return html`<div class="body">
+    const error = this.problem ?? this.errorFor('method');
+    return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('recoveryMethodTitle'))}
-      <ul class="links">
+      <fieldset aria-labelledby="heading" aria-describedby=${error ? 'method-error' : ''}>
         ${this.step.methods.map(({ method, hint }) => {
           const [title, hintKey] = METHOD_TEXT[method];
-          return html`<li>
-            <button class="option" type="button" @click=${() => this.answer('choose', { method })}>
-              <span class="option-title">${t.t(title)} ›</span>
-              <span class="hint">${t.t(hintKey, { email: hint ?? '' })}</span>
-            </button>
-          </li>`;
+          return html`<label class="pick">
+            <input type="radio" name="method" .value=${method} .checked=${this.chosen === method} @change=${() => ((this.chosen = method), (this.problem = undefined))} />
+            <span><span class="option-title">${t.t(title)}</span><br /><span class="hint">${t.t(hintKey, { email: hint ?? '' })}</span></span>
+          </label>`;
         })}
-      </ul>
-    </div>`;
+      </fieldset>
+      ${error ? html`<span class="field-error" id="method-error">${error}</span>` : ''}
+      <div class="actions">
+        <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
+      </div>
+    </form>`;
   }
 }
 
@@ -102,9 +122,7 @@ export class StepNewPassword extends StepElement<StepOf<'new-password'>> {
 
   protected override render() {
     const t = this.i18n;
-    const toggle = html`<button class="button secondary" type="button" aria-pressed=${this.visible ? 'true' : 'false'} @click=${() => (this.visible = !this.visible)}>
-      ${this.visible ? t.t('passwordHide') : t.t('passwordShow')}
-    </button>`;
+    const toggle = revealToggle(this.visible, t.t('passwordShow'), () => (this.visible = !this.visible));
     return html`<form novalidate @submit=${this.submit}>
       ${this.renderHeader(t.t('newPasswordTitle'), t.t('newPasswordText'))}
       ${textField({

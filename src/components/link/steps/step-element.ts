@@ -7,7 +7,7 @@ import type { Translator } from '../../../i18n/translator.js';
 import type { VendorPreset } from '../../../presets/types.js';
 import { baseStyles } from '../../../styles/base.styles.js';
 import { heading } from '../../base/heading.js';
-import { stepStyles } from './step.styles.js';
+import { markStyles, stepStyles } from './step.styles.js';
 
 /** What a step asks the wizard to do. */
 export type WizardIntent =
@@ -38,7 +38,7 @@ const WRONG_SECRET: readonly SferumErrorKind[] = ['wrong-password', 'wrong-code'
  * included), and reports each action by calling the wizard's `onIntent`.
  */
 export abstract class StepElement<S extends Step = Step> extends LitElement {
-  static override styles = [baseStyles, stepStyles];
+  static override styles = [baseStyles, stepStyles, markStyles];
 
   @property({ attribute: false }) step!: S;
   @property({ attribute: false }) i18n!: Translator;

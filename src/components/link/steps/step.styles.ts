@@ -1,5 +1,30 @@
 import { css } from 'lit';
 
+/** Our drawn marks (wordmarks, the eye, the avatar): strokes in the text colour, so forced colours keep them. */
+export const markStyles = css`
+  .wordmark,
+  .reveal svg,
+  .avatar-icon {
+    flex: none;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .wordmark {
+    height: 20px;
+    justify-self: start;
+    stroke-width: 2.4;
+  }
+`;
+
+/**
+ * Field edges use `--_field-border` (3:1, WCAG 1.4.11). Choices are cards over native radios
+ * (`.pick`), the selected one plainly marked. A field error carries a drawn «!» besides its colour;
+ * in forced colours an invalid field keeps a thick edge and a message box its frame.
+ * (No comments inside the css: they would ship.)
+ */
 export const stepStyles = css`
   :host {
     display: block;
@@ -11,7 +36,7 @@ export const stepStyles = css`
   }
   .header {
     display: flex;
-    align-items: center;
+    align-items: flex-start;
     gap: 8px;
   }
   #heading:focus {
@@ -31,6 +56,7 @@ export const stepStyles = css`
     border-radius: var(--_radius);
     background: transparent;
     color: var(--_fg);
+    margin-top: -4px;
     font-size: 20px;
     cursor: pointer;
   }
@@ -54,6 +80,9 @@ export const stepStyles = css`
     background: var(--_danger-bg);
     border-inline-start: 4px solid var(--_danger);
   }
+  .nowrap {
+    white-space: nowrap;
+  }
   .field {
     display: grid;
     gap: 4px;
@@ -66,7 +95,7 @@ export const stepStyles = css`
     width: 100%;
     min-height: 40px;
     padding: 8px 12px;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_fg);
@@ -82,19 +111,59 @@ export const stepStyles = css`
     border-color: var(--_danger);
   }
   .with-toggle {
-    display: flex;
-    gap: 8px;
+    position: relative;
   }
   .with-toggle .input {
-    flex: 1;
+    padding-inline-end: 44px;
+  }
+  .reveal {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    width: 44px;
+    display: grid;
+    place-items: center;
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .reveal:hover,
+  .reveal[aria-pressed='true'] {
+    color: var(--_fg);
+  }
+  .reveal:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -4px;
+  }
+  .reveal svg {
+    width: 20px;
+    height: 20px;
   }
   .hint {
     font-size: 13px;
     color: var(--_muted);
   }
   .field-error {
+    display: flex;
+    gap: 6px;
     font-size: 13px;
     color: var(--_danger);
+  }
+  .field-error::before {
+    content: '!' / '';
+    flex: none;
+    display: grid;
+    place-items: center;
+    width: 16px;
+    height: 16px;
+    margin-top: 2px;
+    border: 1.5px solid;
+    border-radius: 50%;
+    font-size: 11px;
+    font-weight: 700;
+    line-height: 1;
   }
   .actions {
     display: flex;
@@ -106,15 +175,6 @@ export const stepStyles = css`
     display: grid;
     gap: 8px;
     justify-items: start;
-  }
-  /* A list of options (recovery methods): styled here, never by a style attribute (a strict CSP blocks it). */
-  ul.links {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  ul.links > li {
-    width: 100%;
   }
   .link-button {
     padding: 4px 0;
@@ -148,6 +208,42 @@ export const stepStyles = css`
     gap: 8px;
     min-height: 32px;
   }
+  .pick {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-height: 48px;
+    padding: 10px 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .pick:hover {
+    border-color: var(--_accent);
+  }
+  .pick:has(:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
+  }
+  .pick:has(:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .pick input {
+    flex: none;
+    width: 18px;
+    height: 18px;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .pick input:focus-visible {
+    outline: none;
+  }
+  .picks {
+    grid-template-columns: repeat(auto-fit, minmax(128px, 1fr));
+  }
   .account {
     display: flex;
     align-items: center;
@@ -178,25 +274,6 @@ export const stepStyles = css`
     overflow: hidden;
     overflow-wrap: anywhere;
   }
-  .option {
-    display: grid;
-    gap: 2px;
-    width: 100%;
-    padding: 12px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_fg);
-    text-align: start;
-    cursor: pointer;
-  }
-  .option:hover {
-    border-color: var(--_accent);
-  }
-  .option:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .option-title {
     font-weight: 600;
   }
@@ -217,5 +294,13 @@ export const stepStyles = css`
   }
   .small {
     font-size: 13px;
+  }
+  @media (forced-colors: active) {
+    .input[aria-invalid='true'] {
+      border-inline-start-width: 6px;
+    }
+    .pick:has(:checked) {
+      outline: 3px solid Highlight;
+    }
   }
 `;
