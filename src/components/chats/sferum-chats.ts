@@ -232,8 +232,8 @@ export class SferumChats extends SferumElement {
     return html`<div class="tr" part="row" role="row" aria-rowindex=${index + 2}>
       <div class="td c1 t" role="cell">
         ${url
-          ? html`<a href=${url} target="_blank" rel="noopener noreferrer" aria-describedby="new-tab">${longText(row.name)}</a>`
-          : html`${longText(row.name)}<span class="unavailable">${i18n.t('linkUnavailable')}</span>`}
+          ? html`<a class="name" href=${url} target="_blank" rel="noopener noreferrer" title=${row.name} aria-describedby="new-tab">${row.name}</a>`
+          : html`<span class="name" title=${row.name}>${row.name}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`}
       </div>
       <div class="td c2" role="cell" data-label=${labels[1]!}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
       <div class="td c3 num" role="cell" data-unit=${i18n.plural('membersUnit', row.members)}>${members}</div>

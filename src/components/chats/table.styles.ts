@@ -135,11 +135,15 @@ export const tableStyles = css`
   .num {
     font-variant-numeric: tabular-nums;
   }
+  .name,
   .clamp {
     display: -webkit-box;
     -webkit-line-clamp: 3;
     -webkit-box-orient: vertical;
     overflow: hidden;
+  }
+  .name {
+    -webkit-line-clamp: 2;
   }
   .unavailable {
     display: block;
@@ -196,12 +200,12 @@ export const tableStyles = css`
 /** Rows as cards below `em` of the element's own width (chats and conferences need different widths). */
 export const cardStyles = (em: number): CSSResult => css`
   @container (max-width: ${em}em) {
-    .head {
-      display: none;
-    }
     .tr {
       display: block;
       padding: 12px 16px;
+    }
+    .head {
+      display: none;
     }
     .td {
       width: auto;

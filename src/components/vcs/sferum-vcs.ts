@@ -269,7 +269,7 @@ export class SferumVcs extends SferumElement {
           >${i18n.t('vcsGo')}</a
         >`;
     return html`<div class="tr" part="row" role="row" aria-rowindex=${index + 2}>
-      <div class="td c1 t" role="cell">${longText(c.title)}</div>
+      <div class="td c1 t" role="cell"><span class="name" title=${c.title}>${c.title}</span></div>
       <div class="td c2" role="cell">${c.type === 'online-lesson' && typeName.length <= 80 ? html`<span class="badge">${typeName}</span>` : longText(typeName)}</div>
       <div class="td c3 num" role="cell" data-label=${i18n.t('vcsTime')}>
         ${formatClock(start, i18n, zone)}–${formatClock(end, i18n, zone)}
