@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { toSafeUrl, type UrlPolicy } from '../../adapter/urls.js';
 import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
@@ -30,9 +31,9 @@ const CELLS = ['td c1', 'td c2', 'td c3', 'td c4', 'td c5'];
  */
 export const VIRTUALIZE_ABOVE = 50;
 
-type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js');
 let virtualizeModule: Promise<Virtualize> | undefined;
-const loadVirtualizer = () => (virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => m.virtualize));
+const loadVirtualizer = () => (virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js'));
 
 type Row = Chat;
 
@@ -174,6 +175,19 @@ export class SferumChats extends SferumElement {
     return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}<div class="probe"></div></div>`;
   }
 
+  /**
+   * Home and End go to the first and the last row by index: the browser's own jump lands where the
+   * virtualizer's estimated heights put it, and the virtualizer then re-anchors a dozen rows away.
+   * Arrows and pages are the browser's (the scroller has focus).
+   */
+  private readonly onScrollerKey = (e: KeyboardEvent) => {
+    if ((e.key !== 'Home' && e.key !== 'End') || e.target !== e.currentTarget || !this.virtualize) return;
+    const rows = this.rows(this.chatsTask.value ?? []);
+    const virtualizer = (e.currentTarget as VirtualizerHostElement)[this.virtualize.virtualizerRef];
+    e.preventDefault();
+    virtualizer?.element(e.key === 'Home' ? 0 : rows.length - 1)?.scrollIntoView({ block: e.key === 'Home' ? 'start' : 'end' });
+  };
+
   private readonly onSearch = (e: Event) => (this.query = (e.target as HTMLInputElement).value);
 
   /** Sorts by a column; one function per column for the element's life (no new listener per render). */
@@ -203,8 +217,8 @@ export class SferumChats extends SferumElement {
               </div>
             </div>
             ${virtual
-              ? html`<div class="virtual" role="rowgroup" tabindex="0" aria-labelledby="caption">
-                  ${this.virtualize!({ items: rows as Row[], keyFunction: (chat: Row) => chat.id, renderItem: row, scroller: true })}
+              ? html`<div class="virtual" role="rowgroup" tabindex="0" aria-labelledby="caption" @keydown=${this.onScrollerKey}>
+                  ${this.virtualize!.virtualize({ items: rows as Row[], keyFunction: (chat: Row) => chat.id, renderItem: row, scroller: true })}
                 </div>`
               : html`<div role="rowgroup">${rows.map(row)}</div>`}
           </div>`}`;

@@ -5,6 +5,7 @@ export const boneStyles = css`
   .bone {
     display: block;
     height: 12px;
+    margin: 4px 0;
     width: 8em;
     border-radius: 6px;
     background: var(--_border);
@@ -18,11 +19,15 @@ export const boneStyles = css`
     width: 100%;
     max-width: 420px;
     height: 40px;
-    margin-top: 8px;
+    margin: 8px 0 0;
     border-radius: var(--_radius);
   }
   .filter.bone {
     max-width: 20em;
+    height: 38px;
+  }
+  .hint.bone {
+    margin-top: 8px;
   }
   @keyframes sferum-pulse {
     to {

@@ -1,4 +1,4 @@
-import { html, isServer, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 
 let observer: ResizeObserver | undefined;
 
@@ -61,7 +61,7 @@ export function tableSkeleton(loading: string, tool: 'field' | 'filter'): Templa
   </div>`;
   return html`<p class="visually-hidden" role="status">${loading}</p>
     <div aria-hidden="true">
-      <div class="toolbar"><i class="bone"></i><i class="bone ${tool}"></i></div>
+      <div class="toolbar"><i class="bone"></i><i class="bone ${tool}"></i>${tool === 'field' ? html`<i class="bone hint"></i>` : nothing}</div>
       <div class="caption"><i class="bone"></i></div>
       <div class="table">${row}${row}${row}${row}</div>
     </div>`;

@@ -48,6 +48,7 @@ export class SferumJoin extends SferumElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 4px 12px;
+        vertical-align: top;
         background: transparent;
       }
       .reason {

@@ -137,14 +137,12 @@ export class SferumVcs extends SferumElement {
         min-height: 32px;
         padding: 4px 12px;
       }
-      .filter .bone {
-        width: 18em;
-        height: 38px;
-        border-radius: var(--_radius);
-      }
       @container (max-width: 30em) {
         .segments label {
           padding: 6px 8px;
+        }
+        .filter.bone {
+          height: 34px;
         }
       }
       @media (forced-colors: active) {
