@@ -14,7 +14,8 @@ import { SferumElement } from '../base/sferum-element.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { searchKey, sortKey } from './search.js';
 import { chatsStyles } from './sferum-chats.styles.js';
-import { boneStyles, cardStyles, tableStyles } from './table.styles.js';
+import { boneStyles } from './bone.styles.js';
+import { cardStyles, tableStyles } from './table.styles.js';
 import { TableMode, firstUpdate, tableSkeleton } from './table.js';
 
 export type ChatColumn = 'name' | 'type' | 'members' | 'admin' | 'subject';

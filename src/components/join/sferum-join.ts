@@ -12,7 +12,7 @@ import { conferenceState, startsLabel } from '../vcs/conference-time.js';
 import type { ConferenceExtras } from '../../conference-extras/extras.js';
 import { conferenceExtras, withExtras } from '../vcs/extras-hook.js';
 import { firstUpdate } from '../chats/table.js';
-import { boneStyles } from '../chats/table.styles.js';
+import { boneStyles } from '../chats/bone.styles.js';
 import { ServerClock } from '../vcs/server-clock.js';
 
 /**
