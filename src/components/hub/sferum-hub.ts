@@ -166,7 +166,7 @@ export class SferumHub extends SferumElement {
     return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale} @sferum-error=${this.onError}>
       <sferum-link
         .headingLevel=${this.headingLevel}
-        exportparts="card: link-card, title: link-title, button: link-button, phone: link-phone, error: link-error"
+        exportparts="card:link-card,title:link-title,button:link-button,phone:link-phone,error:link-error"
         @sferum-link-status-change=${this.onStatus}
       ></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
