@@ -130,7 +130,7 @@ export class SferumHub extends SferumElement {
   private onError(event: Event): void {
     // The link, or the open tab's list (the link fires its wizard's errors too). Not `instanceof`: another copy of the kit may have defined the tags.
     const source = event.target as Partial<Retryable> | null;
-    if (typeof source?.retry === 'function') this.failed.add(source as Retryable);
+    if (source?.retry) this.failed.add(source as Retryable);
   }
 
   private onStatus(): void {
