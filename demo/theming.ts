@@ -36,6 +36,7 @@ interface TokenExample {
 const LIVE_LESSON = { 'lesson-id': 'lesson-live' };
 const EXAMPLES: Record<string, TokenExample> = {
   '--sferum-color-accent': { value: '#7b2cbf', tag: 'sferum-join', scenario: 'linked', attrs: LIVE_LESSON },
+  '--sferum-color-accent-dark': { value: '#ff9f1c', tag: 'sferum-join', scenario: 'linked', attrs: { ...LIVE_LESSON, theme: 'dark' } },
   '--sferum-color-accent-contrast': { value: '#ffe066', tag: 'sferum-join', scenario: 'linked', attrs: LIVE_LESSON, with: { '--sferum-color-accent': '#14213d' } },
   '--sferum-color-text': { value: '#6a1b9a', tag: 'sferum-link', scenario: 'linked' },
   '--sferum-color-text-muted': { value: '#7b2cbf', tag: 'sferum-join', scenario: 'linked', attrs: { 'lesson-id': 'lesson-tomorrow' } },
@@ -58,12 +59,14 @@ const TABLE_HEIGHT = { token: '--sferum-table-height', value: '320px', tile: '#g
 /** What each token and part is for, in Russian (English comes from the manifest). */
 const TOKENS_RU: Record<string, string> = {
   '--sferum-color-accent': 'Цвет главного действия: кнопки, ссылки, активная вкладка.',
+  '--sferum-color-accent-dark': 'Цвет главного действия на тёмном фоне (theme="dark"); по умолчанию --sferum-color-accent, иначе тёмный вариант пресета.',
   '--sferum-color-accent-contrast': 'Текст на цвете главного действия.',
   '--sferum-color-text': 'Цвет текста.',
   '--sferum-color-text-muted': 'Второстепенный текст: подсказки, подписи, «Завершена».',
   '--sferum-color-surface': 'Фон элемента.',
   '--sferum-color-surface-subtle': 'Фон заголовков таблиц, уведомлений и карточек.',
   '--sferum-color-border': 'Рамки и разделители.',
+  '--sferum-color-field-border': 'Край текстового поля (контраст с фоном не ниже 3:1).',
   '--sferum-color-danger': 'Текст и акценты ошибок.',
   '--sferum-color-danger-surface': 'Фон блока с ошибкой.',
   '--sferum-color-warning-surface': 'Фон уведомления.',
@@ -72,7 +75,7 @@ const TOKENS_RU: Record<string, string> = {
   '--sferum-radius': 'Скругление кнопок, полей и блоков.',
   '--sferum-font-family': 'Шрифт.',
   '--sferum-font-size': 'Базовый размер шрифта, в px (не rem: размер шрифта страницы не проникает внутрь).',
-  '--sferum-space': 'Базовый шаг отступов.',
+  '--sferum-space': 'Внутренний отступ карточки привязки (по умолчанию 16px).',
   '--sferum-table-height': 'Высота виртуализированной таблицы (по умолчанию 480px).',
 };
 const PARTS_RU: Record<string, string> = {

@@ -61,7 +61,7 @@ async function scenario(name, fn, viewport = { width: 1280, height: 900 }) {
     failed++;
     // A page check lists what it found, one line each; playwright's own errors end in a long call log.
     const lines = error.message.split('\n');
-    console.log(`FAIL ${name}: ${error.findings ? lines.join('\n     ') : lines[0]}`);
+    console.log(`FAIL ${name}: ${error.findings ? lines.join('\n     ') : [lines[0], ...lines.filter((l) => l.includes('waiting for')).slice(0, 1)].join(' — ')}`);
     await page.screenshot({ path: join(out, `failed-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
   } finally {
     await context.close();

@@ -109,7 +109,7 @@ for (const report of reports) {
   const over = report.gzip > budget;
   const problems = gates(report);
   failed ||= over || problems.length > 0;
-  rows.push([report.name, kb(report.raw), kb(report.gzip), kb(report.brotli), kb(budget), over ? 'OVER BUDGET' : 'ok']);
+  rows.push([report.name, kb(report.raw), kb(report.gzip), kb(report.brotli), kb(budget), over ? `OVER BUDGET by ${report.gzip - budget} B` : 'ok']);
   for (const chunk of report.lazy) {
     const lazyOver = chunk.gzip > budgets.lazyChunk.gzip;
     failed ||= lazyOver;

@@ -15,7 +15,7 @@ import type { SferumLink } from '../src/components/link/sferum-link.js';
 import '../src/define/all.js';
 import { saveFlow } from '../src/flows/flow-store.js';
 import { ManualClock, setClock } from '../src/controllers/clock.js';
-import { byText, click, field, fill, press, shadow, step } from './flow-helpers.js';
+import { byText, click, field, fill, press, shadow, step, unlinkDialog } from './flow-helpers.js';
 import { scenario } from './mocks.js';
 
 const backendOf = (name: ConstructorParameters<typeof MockBackend>[0], vendor = 'bars') => new MockBackend(name, { vendor, origin: location.origin });
@@ -164,7 +164,7 @@ describe('Two of every element in every state on one page (issue 10, «Tests»)'
     // Dialogs open: the unlink confirmation (a person opens one at a time) …
     const linkedCard = find<SferumLink>('#linked-self-1');
     await click(byText(linkedCard, 'button', 'Отвязать учётную запись'));
-    await waitUntil(() => shadow(linkedCard).querySelector('dialog')?.open, 'the unlink dialog did not open');
+    await waitUntil(() => unlinkDialog(linkedCard)?.open, 'the unlink dialog did not open');
     // … and MESH's consent, twice: each opens its own modal question as its step appears (added last: a modal makes the rest inert).
     render(html`${TWICE.map((n) => atStep('consent', n, 'mesh'))}`, find('#consent-slot'));
     for (const n of TWICE) {
@@ -183,6 +183,10 @@ describe('heading-level (issue 10, item 9)', function () {
   it('defaults to 2; sets the top heading of the card, the dialog one below', async () => {
     const link = await fixture<SferumLink>(html`<sferum-link .adapter=${localAdapter(backendOf('linked'))}></sferum-link>`);
     await waitUntil(() => shadow(link).querySelector('#title'));
+    expect(headings(link)).to.deep.equal(['h2 Учётная запись привязана к Сферум']);
+    // The confirmation is its own element, loaded on the first «Отвязать учётную запись».
+    await click(byText(link, 'button', 'Отвязать учётную запись'));
+    await waitUntil(() => unlinkDialog(link)?.open, 'the unlink dialog did not open');
     expect(headings(link)).to.deep.equal(['h2 Учётная запись привязана к Сферум', 'h3 Отвязать учётную запись?']);
     link.headingLevel = 4;
     await link.updateComplete;

@@ -22,7 +22,8 @@ async function hub(vendor: string, notices: { kind: string }[], preset?: PresetO
     ),
   );
   const el = await fixture<SferumHub>(html`<sferum-hub vendor=${vendor} .preset=${preset} .adapter=${mock.adapter}></sferum-hub>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="phone"]')?.textContent, 'no status', { timeout: 6000 });
+  // The phone is in the link's card inside the hub.
+  await waitUntil(() => el.shadowRoot!.querySelector('sferum-link')?.shadowRoot?.querySelector('[part="phone"]')?.textContent, 'no status', { timeout: 6000 });
   return el;
 }
 

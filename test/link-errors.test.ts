@@ -206,6 +206,8 @@ describe('<sferum-link> faults in the middle of a flow', () => {
     ['network error', () => HttpResponse.error() as unknown as Response, 'Нет соединения с сервером'],
     ['500', () => new HttpResponse('x', { status: 500 }) as unknown as Response, 'Сервис временно недоступен'],
     ['429 with Retry-After', () => new HttpResponse('{}', { status: 429, headers: { 'Retry-After': '30' } }) as unknown as Response, 'Слишком много запросов. Повторите через 0:30'],
+    // No Retry-After and no retryAfter in the body: the kit's own 30 s, never «через 0:00».
+    ['429 without Retry-After', () => HttpResponse.json({ error: { kind: 'rate-limited' } }, { status: 429 }) as unknown as Response, 'Слишком много запросов. Повторите через 0:30'],
   ];
   for (const [name, reply, message] of faults) {
     it(`${name}: a clear message, the input kept, and sending again recovers`, async () => {

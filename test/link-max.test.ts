@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { HttpResponse, http } from 'msw';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import { ManualClock, setClock } from '../src/controllers/clock.js';
 import '../src/define/sferum-link.js';
@@ -89,6 +90,36 @@ describe('<sferum-link> MAX', () => {
     expect((await linked).detail).to.deep.equal({ state: 'linked', method: 'max' });
     expect(shadow(link).querySelector('[part="phone"]')!.textContent).to.equal('+7 (952) 123-45-67');
     expect(storedEverything()).not.to.match(/952|123-45-67/);
+  });
+
+  it('a 401 while waiting: one sferum-auth-required, no checks until retry(), then it goes on to linked', async () => {
+    const { link, backend, clock, worker } = await startMax('max-confirmed');
+    await toPending(link);
+    let sessionRenewed = false;
+    let refused = 0;
+    worker.use(
+      http.get('*/api/sferum/link/flows/:flow/status', () => {
+        if (sessionRenewed) return undefined;
+        refused++;
+        return HttpResponse.json({ error: { kind: 'unauthorized' } }, { status: 401 });
+      }),
+    );
+    let authRequired = 0;
+    link.addEventListener('sferum-auth-required', () => authRequired++);
+    clock.advance(2000);
+    await waitUntil(() => authRequired === 1, 'no sferum-auth-required');
+    for (let i = 0; i < 5; i++) {
+      clock.advance(4000);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(refused, 'no check while the session is gone').to.equal(1);
+    expect(authRequired, 'asked once, not once a poll').to.equal(1);
+    expect(textOf(await step(link, 'sferum-step-max-pending'))).to.contain('Сеанс работы в журнале завершён');
+    sessionRenewed = true;
+    link.retry();
+    await waitUntil(() => polls(backend.requests) === 1, 'retry() did not check again');
+    clock.advance(2000);
+    await linkedCard(link);
   });
 
   it('«Проверить статус» asks at once', async () => {

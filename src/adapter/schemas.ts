@@ -50,7 +50,6 @@ export function memoByPolicy<T>(build: (policy: UrlPolicy) => T): (policy?: UrlP
 
 /** The link status: what every `<sferum-link>` loads first. */
 export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
-  const notice = z.object({ kind: z.enum(NOTICE_KINDS), id: z.optional(id()) });
   // A notice kind this version does not know (a newer backend's) is dropped, not a failed status.
   const notices = z._default(
     z.pipe(
@@ -80,7 +79,7 @@ export const linkSchemas = memoByPolicy((policy: UrlPolicy) => {
     }),
   ]);
 
-  return { notice, linkStatus };
+  return { linkStatus };
 });
 
 type LinkSchemas = ReturnType<typeof linkSchemas>;

@@ -69,7 +69,7 @@ export class Translator {
     this.locale = locale;
     // Later layers win: packs, then preset texts, then the host's overrides.
     this.layers = overrides.map((o) => o?.[locale] ?? {}).reverse();
-    this.reference = locale === 'ru' ? [] : overrides.map((o) => o?.ru ?? {}).reverse();
+    this.reference = overrides.map((o) => o?.ru ?? {}).reverse();
   }
 
   private lookup<K extends MessageKey>(key: K): Messages[K] {

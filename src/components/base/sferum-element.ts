@@ -33,12 +33,14 @@ const afterLoad = (run: () => void): void =>
  * apply to every element; a vendor preset supplies the accent, radius and font when unset.
  *
  * @cssprop --sferum-color-accent - Main action colour (buttons, links, the active tab).
+ * @cssprop --sferum-color-accent-dark - The accent on a dark surface (`theme="dark"`); default: `--sferum-color-accent`, else the preset's dark accent.
  * @cssprop --sferum-color-accent-contrast - Text on the main action colour.
  * @cssprop --sferum-color-text - Text colour.
  * @cssprop --sferum-color-text-muted - Secondary text (hints, captions, «Завершена»).
  * @cssprop --sferum-color-surface - Background of the element.
  * @cssprop --sferum-color-surface-subtle - Background of table headers, notices and cards.
  * @cssprop --sferum-color-border - Borders and dividers.
+ * @cssprop --sferum-color-field-border - The edge of a text field (keep 3:1 against the surface).
  * @cssprop --sferum-color-danger - Error text and accents.
  * @cssprop --sferum-color-danger-surface - Background of an error box.
  * @cssprop --sferum-color-warning-surface - Background of a notice.
@@ -47,7 +49,7 @@ const afterLoad = (run: () => void): void =>
  * @cssprop --sferum-radius - Corner radius of buttons, fields and boxes.
  * @cssprop --sferum-font-family - Font family.
  * @cssprop --sferum-font-size - Base font size, in px (never rem: the host's root size does not leak in).
- * @cssprop --sferum-space - Base spacing unit.
+ * @cssprop --sferum-space - Inner padding of the link's card (default 16px).
  */
 export class SferumElement extends LitElement {
   /** The journal's API adapter. Everything it returns is validated before it is shown. */

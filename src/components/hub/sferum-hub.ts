@@ -130,7 +130,7 @@ export class SferumHub extends SferumElement {
   private onError(event: Event): void {
     // The link, or the open tab's list (the link fires its wizard's errors too). Not `instanceof`: another copy of the kit may have defined the tags.
     const source = event.target as Partial<Retryable> | null;
-    if (typeof source?.retry === 'function') this.failed.add(source as Retryable);
+    if (source?.retry) this.failed.add(source as Retryable);
   }
 
   private onStatus(): void {
@@ -166,7 +166,7 @@ export class SferumHub extends SferumElement {
     return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale} @sferum-error=${this.onError}>
       <sferum-link
         .headingLevel=${this.headingLevel}
-        exportparts="card: link-card, title: link-title, button: link-button, phone: link-phone, error: link-error"
+        exportparts="card:link-card,title:link-title,button:link-button,phone:link-phone,error:link-error"
         @sferum-link-status-change=${this.onStatus}
       ></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}

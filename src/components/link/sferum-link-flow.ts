@@ -150,7 +150,7 @@ export class SferumLinkFlow extends LitElement {
   private errorSerial = 0;
 
   private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'visible' && this.flow?.step.kind === 'max-pending' && !this.busy) void this.handle({ type: 'poll' });
+    if (document.visibilityState === 'visible' && this.flow?.step.kind === 'max-pending' && !this.busy && this.error?.kind !== 'unauthorized') void this.handle({ type: 'poll' });
   };
 
   override connectedCallback(): void {
@@ -256,7 +256,8 @@ export class SferumLinkFlow extends LitElement {
       }
       this.error = error;
       this.errorSerial++;
-      if (error.retryAfter && (error.kind === 'rate-limited' || error.kind === 'too-many-attempts')) this.wait.start(error.retryAfter);
+      // A 429 with no Retry-After waits 30 s (as the elements' own rate-limit text does), never «через 0:00».
+      if (error.kind === 'rate-limited' || error.kind === 'too-many-attempts') this.wait.start(error.retryAfter || 30);
       if (!isRetryable(error)) this.lastIntent = undefined;
       this.onError?.(error, operation);
       if (endsFlow(error, this.flow.step)) {
@@ -304,7 +305,8 @@ export class SferumLinkFlow extends LitElement {
     this.stopPolling = undefined;
     const step = this.flow?.step;
     if (!this.isConnected || step?.kind !== 'max-pending') return;
-    if (this.error && endsFlow(this.error, step)) return;
+    // A 401 stops the checks until the host has re-authenticated and called `retry()` (one `sferum-auth-required`, not one a poll).
+    if (this.error && (endsFlow(this.error, step) || this.error.kind === 'unauthorized')) return;
     const clock = getClock();
     this.pollDue = clock.now() + Math.max(step.pollIntervalMs, this.pollDelayMs);
     this.stopPolling = clock.subscribe((now) => {

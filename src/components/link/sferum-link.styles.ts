@@ -35,18 +35,6 @@ export const linkStyles = css`
     display: grid;
     gap: 4px;
   }
-  .field-label {
-    font-size: 13px;
-    color: var(--_muted);
-  }
-  .readonly {
-    min-height: 40px;
-    padding: 9px 12px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg-subtle);
-    font-variant-numeric: tabular-nums;
-  }
   .hint {
     font-size: 13px;
     color: var(--_muted);

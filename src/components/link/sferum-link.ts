@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ValidatedAdapter } from '../../adapter/adapter.js';
 import { SferumError, isAbortError, toSferumError } from '../../adapter/errors.js';
@@ -172,7 +172,7 @@ export class SferumLink extends SferumElement {
     super.connectedCallback();
     // A hosted VK ID result leaves the address bar whatever the flow (expired, past that step, none);
     // the module that keeps it for its step loads only then (the fragment's key: external-return.ts).
-    if (location.hash.includes('sferum-vkid-result=')) void import('./external-return.js').then((m) => m.takeReturnedResult());
+    if (!isServer && location.hash.includes('sferum-vkid-result=')) void import('./external-return.js').then((m) => m.takeReturnedResult());
   }
 
   override disconnectedCallback(): void {
