@@ -114,14 +114,14 @@ export class SferumJoin extends SferumElement {
     let body: unknown;
     let extras: ConferenceExtras | undefined;
     // The rule is all a parent sees here: body text, not a muted hint (and ≥ 4.5:1 on any page the muted token was picked for).
-    if (this.resolvedRole === 'parent') body = html`<span class="reason rule" part="reason">${i18n.t('joinParent')}</span>`;
+    // The button and its reason line in grey while loading (the lesson, or the texts): the schedule's row does not move when they arrive.
+    const loading = html`<i class="bone field" aria-hidden="true"></i><i class="bone" aria-hidden="true"></i><span class="visually-hidden" role="status">${i18n.t('loading')}</span>`;
+    if (this.resolvedRole === 'parent') body = listsPack.loaded(i18n.locale) ? html`<span class="reason rule" part="reason">${i18n.t('joinParent')}</span>` : loading;
     else if (this.adapterMissing) body = html`<span class="reason" part="reason" role="alert">${faultText(i18n, this.adapterMissing)}</span>`;
     else if (this.task.state === 'error')
       body = html`<span class="reason" part="reason" role="alert">${faultText(i18n, this.task.error)}</span>
         <button class="retry" type="button" @click=${this.retry}>${i18n.t('retry')}</button>`;
-    else if (this.task.state !== 'complete' || !this.task.value)
-      // The button and its reason line in grey: the schedule's row does not move when they arrive.
-      body = html`<i class="bone field" aria-hidden="true"></i><i class="bone" aria-hidden="true"></i><span class="visually-hidden" role="status">${i18n.t('loading')}</span>`;
+    else if (this.task.state !== 'complete' || !this.task.value) body = loading;
     else {
       const { online, conference, timeZone } = this.task.value;
       if (!online || !conference) body = html`<span class="reason" part="reason">${i18n.t('joinNotOnline')}</span>`;
