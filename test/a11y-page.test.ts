@@ -79,20 +79,6 @@ async function axeOverDocument(): Promise<string[]> {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
 }
 
-/**
- * Faults inside other engineers' elements, allowed here by exact element and state until their fix is
- * merged. TODO(lead): both are issue 10 item 9, owned by the tables branch; remove each entry when its
- * fix is in: the page must then be clean with nothing allowed.
- * - <sferum-chats>, virtualized (10,000 rows): the scroller `.body.virtual` is not keyboard-reachable
- *   (`scrollable-region-focusable`, serious).
- * - <sferum-vcs>, empty (no conferences): the table's row group holds no row (`aria-required-children`,
- *   critical; the empty message sits inside `.body[role=rowgroup]`).
- */
-const KNOWN = [
-  /^scrollable-region-focusable \(serious\): \[\["#chats-virtualized-\d > sferum-chats","\.(?:body\.)?virtual[.[]/,
-  /^aria-required-children \(critical\): \[\["#vcs-empty-\d","\.body\[role=\\"rowgroup\\"\]"\]\] Required ARIA child role not present: row$/,
-];
-
 describe('Two of every element in every state on one page (issue 10, «Tests»)', function () {
   // About a hundred elements, a 10,000-row list twice, and axe over all of them on a shared machine.
   this.timeout(240_000);
@@ -187,7 +173,7 @@ describe('Two of every element in every state on one page (issue 10, «Tests»)'
     }
 
     const found = await axeOverDocument();
-    expect(found.filter((line) => !KNOWN.some((known) => known.test(line)))).to.deep.equal([]);
+    expect(found).to.deep.equal([]);
   });
 });
 

@@ -17,7 +17,7 @@ import { scenario } from './mocks.js';
 const MIN = 60_000;
 const root = (el: Element) => el.shadowRoot!;
 const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
-const rowOf = (el: Element, title: string) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"]')].find((r) => r.textContent!.includes(title));
+const rowOf = (el: Element, title: string) => [...root(el).querySelectorAll<HTMLElement>('[part="row"]')].find((r) => r.textContent!.includes(title));
 const buttonIn = (scope: Element | ShadowRoot, label: string) => [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label);
 const announcer = (el: Element) => root(el).querySelector<HTMLElement>('.reminders [role="status"]')!;
 const messages = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part="reminder"]')];

@@ -92,8 +92,8 @@ describe('Text limits (issue 10, item 7): the elements', function () {
     await waitUntil(() => el.shadowRoot!.querySelector('[role="table"], [role="alert"]'), 'not loaded', { timeout: 8000 });
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? null, 'no error state').to.equal(null);
     expect(el.shadowRoot!.querySelector('[role="table"]')!.getAttribute('aria-rowcount')).to.equal('10001');
-    await waitUntil(() => el.shadowRoot!.querySelector('.body [role="row"]'), 'no rows', { timeout: 5000 });
-    const long = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"]')].find((r) => r.textContent!.includes(ADMIN_372.slice(0, 40)))!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="row"]'), 'no rows', { timeout: 5000 });
+    const long = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="row"]')].find((r) => r.textContent!.includes(ADMIN_372.slice(0, 40)))!;
     const admin = long.querySelector<HTMLElement>('.clamp')!;
     expect(admin.textContent, 'the full text is the cell\u2019s text (its accessible name)').to.equal(ADMIN_372);
     expect(admin.title).to.equal(ADMIN_372);
@@ -125,7 +125,7 @@ describe('Text limits (issue 10, item 7): the elements', function () {
       ),
     );
     const el = await fixture<SferumVcs>(html`<sferum-vcs style="width:900px" time-zone="Europe/Moscow" .adapter=${mock.adapter}></sferum-vcs>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('.body [role="row"]'), 'no row', { timeout: 8000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="row"]'), 'no row', { timeout: 8000 });
     const clamps = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.clamp')];
     expect(clamps.map((c) => c.title)).to.include(organizer);
     expect(clamps.map((c) => c.title.length)).to.include(1000);

@@ -1,39 +1,45 @@
 import type { Messages } from './ru.js';
 import type { Locale, MessageOverrides } from './translator.js';
 
+type Texts = Partial<Messages>;
+type Load = () => Promise<Texts>;
+
 /**
- * Texts that ship with the elements that show them: Russian (the reference) inside the element's
- * code, English in its own chunk, loaded the first time an English page needs it.
+ * Texts that ship with the elements that show them. English is always its own chunk, loaded the
+ * first time an English page needs it. Russian (the reference) is either inside the element's code
+ * (the flow texts, themselves in a lazy chunk) or a chunk of its own (the lists' texts: loaded while
+ * the list is asked for, so the list elements' first load does not carry them).
  */
 export class TextPack {
-  private en?: Partial<Messages>;
-  private loading?: Promise<void>;
+  private readonly texts: Partial<Record<Locale, Texts>>;
+  private readonly loading: Partial<Record<Locale, Promise<void>>> = {};
+  private readonly loaders: Record<Locale, Load | undefined>;
 
-  constructor(
-    readonly ru: Partial<Messages>,
-    private readonly loadEnglish: () => Promise<Partial<Messages>>,
-  ) {}
+  constructor(ru: Texts | Load, en: Load) {
+    const lazy = typeof ru === 'function';
+    this.texts = lazy ? {} : { ru };
+    this.loaders = { ru: lazy ? ru : undefined, en };
+  }
 
   loaded(locale: Locale): boolean {
-    return locale === 'ru' || this.en !== undefined;
+    return this.texts[locale] !== undefined;
   }
 
   load(locale: Locale): Promise<void> {
     if (this.loaded(locale)) return Promise.resolve();
-    this.loading ??= this.loadEnglish().then(
-      (en) => {
-        this.en = en;
+    return (this.loading[locale] ??= this.loaders[locale]!().then(
+      (texts) => {
+        this.texts[locale] = texts;
       },
       (error: unknown) => {
-        this.loading = undefined;
+        this.loading[locale] = undefined;
         throw error;
       },
-    );
-    return this.loading;
+    ));
   }
 
   /** The texts as a layer for the Translator. */
   get layer(): MessageOverrides {
-    return this.en ? { ru: this.ru, en: this.en } : { ru: this.ru };
+    return this.texts;
   }
 }

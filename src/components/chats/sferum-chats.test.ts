@@ -9,7 +9,7 @@ import { VIRTUALIZE_ABOVE, type SferumChats } from './sferum-chats.js';
 const root = (el: Element) => el.shadowRoot!;
 const ready = (el: SferumChats) => waitUntil(() => root(el).querySelector('[role="table"], .message, [role="alert"]'), 'not loaded', { timeout: 8000 });
 const names = (el: Element) =>
-  [...root(el).querySelectorAll('.body [role="row"] [role="cell"]:first-child .name')].map((name) => {
+  [...root(el).querySelectorAll('[part="row"] .c1 .name')].map((name) => {
     const copy = name.cloneNode(true) as Element;
     copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
     return copy.textContent!.trim();
@@ -55,7 +55,7 @@ describe('<sferum-chats>', () => {
 
   it('member counts: the number under its header in the table, a Russian phrase in cards', async () => {
     const { el } = await chats();
-    const cells = () => [...root(el).querySelectorAll<HTMLElement>('.body .numeric')];
+    const cells = () => [...root(el).querySelectorAll<HTMLElement>('[part="row"] .num')];
     // The table shows the number; the column header says what it counts.
     expect(cells().map((cell) => cell.textContent!.trim())).to.include.members(['28', '41', '3', '1']);
     expect(getComputedStyle(cells()[0]!, '::after').content).to.equal('none');
@@ -138,12 +138,12 @@ describe('<sferum-chats>', () => {
     const { el } = await chats('linked', '360px');
     const head = root(el).querySelector<HTMLElement>('.head')!;
     expect(getComputedStyle(head).display).to.equal('none');
-    const row = root(el).querySelector<HTMLElement>('.body [role="row"]')!;
-    expect(getComputedStyle(row).gridTemplateColumns.split(' ').length).to.equal(1);
+    const row = root(el).querySelector<HTMLElement>('[part="row"]')!;
+    expect(getComputedStyle(row).display, 'a card is a block, not a line of cells').to.equal('block');
     // Each value is named by its column in the card, the count is a phrase.
     const typeCell = row.querySelector<HTMLElement>('[data-label]')!;
     expect(getComputedStyle(typeCell, '::before').content).to.equal('"Тип: "');
-    expect(countText(row.querySelector('.numeric')!)).to.equal('28 участников');
+    expect(countText(row.querySelector('.num')!)).to.equal('28 участников');
     await expect(el).to.be.accessible();
     const wide = await chats('linked', '900px');
     expect(getComputedStyle(root(wide.el).querySelector('.head')!).display).to.not.equal('none');
@@ -153,18 +153,18 @@ describe('<sferum-chats>', () => {
     const { el } = await chats('linked-many-chats');
     const table = root(el).querySelector('[role="table"]')!;
     expect(table.getAttribute('aria-rowcount')).to.equal('10001');
-    await waitUntil(() => root(el).querySelectorAll('.body [role="row"]').length > 0, 'no rows');
-    const rendered = root(el).querySelectorAll('.body [role="row"]');
+    await waitUntil(() => root(el).querySelectorAll('[part="row"]').length > 0, 'no rows');
+    const rendered = root(el).querySelectorAll('[part="row"]');
     expect(rendered.length, 'only the visible rows are in the DOM').to.be.below(200);
     expect(rendered[0]!.getAttribute('aria-rowindex')).to.equal('2');
-    expect(root(el).querySelector('.body')!.getAttribute('role')).to.equal('rowgroup');
-    const scroller = root(el).querySelector<HTMLElement>('.body.virtual')!;
+    expect(root(el).querySelector('.virtual')!.getAttribute('role')).to.equal('rowgroup');
+    const scroller = root(el).querySelector<HTMLElement>('.virtual')!;
     // The virtualizer sizes its scroller after measuring rows; scroll once the full height exists.
     await waitUntil(() => scroller.scrollHeight > 100_000, 'the scroller was not sized', { timeout: 5000 });
     await waitUntil(
       () => {
         scroller.scrollTop = 200_000;
-        return Number(root(el).querySelector('.body [role="row"]')!.getAttribute('aria-rowindex')) > 1000;
+        return Number(root(el).querySelector('[part="row"]')!.getAttribute('aria-rowindex')) > 1000;
       },
       'did not scroll',
       { timeout: 5000 },
@@ -174,8 +174,8 @@ describe('<sferum-chats>', () => {
 
   it('renders a small table plainly', async () => {
     const { el } = await chats();
-    expect(root(el).querySelector('.body.virtual')).to.equal(null);
-    expect(root(el).querySelectorAll('.body [role="row"]').length).to.equal(7);
+    expect(root(el).querySelector('.virtual')).to.equal(null);
+    expect(root(el).querySelectorAll('[part="row"]').length).to.equal(7);
   });
 
   it('empty, error with retry, and a malformed answer', async () => {
@@ -202,14 +202,14 @@ describe('<sferum-chats>', () => {
     const adapter = { ...mock.adapter, listChats: async (signal: AbortSignal) => (answer = await mock.adapter.listChats(signal)) };
     const el = await fixture<SferumChats>(html`<sferum-chats style="width:900px" .adapter=${adapter}></sferum-chats>`);
     await ready(el);
-    expect(root(el).querySelectorAll('.body a.name').length).to.equal(answer!.chats.length);
+    expect(root(el).querySelectorAll('[part="row"] a.name').length).to.equal(answer!.chats.length);
     // A host that changes a row after handing it over changes what shows (no copy was made)…
     answer!.chats[0]!.name = 'Изменённый чат';
     answer!.chats[0]!.url = 'javascript:alert(1)';
     await click(header(el, 'Наименование').querySelector('button')!);
     await waitUntil(() => names(el).includes('Изменённый чат'), 'the row is not the adapter\u2019s object');
     // …but cannot turn its URL into a link.
-    const row = [...root(el).querySelectorAll('.body [role="row"]')].find((r) => r.textContent!.includes('Изменённый чат'))!;
+    const row = [...root(el).querySelectorAll('[part="row"]')].find((r) => r.textContent!.includes('Изменённый чат'))!;
     expect(row.querySelector('a'), 'an unsafe URL set later is not a link').to.equal(null);
     expect(row.querySelector('.unavailable')!.textContent).to.equal('Ссылка недоступна');
   });

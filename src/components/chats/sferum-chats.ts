@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { toSafeUrl, type UrlPolicy } from '../../adapter/urls.js';
 import type { Chat, ChatType } from '../../adapter/schemas.js';
 import { AdapterTask } from '../../controllers/adapter-task.js';
@@ -13,12 +14,16 @@ import { SferumElement } from '../base/sferum-element.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { searchKey, sortKey } from './search.js';
 import { chatsStyles } from './sferum-chats.styles.js';
+import { boneStyles } from './bone.styles.js';
+import { cardStyles, tableStyles } from './table.styles.js';
+import { TableMode, firstUpdate, tableSkeleton } from './table.js';
 
 export type ChatColumn = 'name' | 'type' | 'members' | 'admin' | 'subject';
 type Column = ChatColumn;
 const COLUMNS: readonly Column[] = ['name', 'type', 'members', 'admin', 'subject'];
 const TYPE_KEYS = { class: 'chatTypeClass', parents: 'chatTypeParents', teachers: 'chatTypeTeachers', other: 'chatTypeOther' } as const;
 const HEADER_KEYS = { name: 'chatsName', type: 'chatsType', members: 'chatsMembers', admin: 'chatsAdmin', subject: 'chatsSubject' } as const;
+const CELLS = ['td c1', 'td c2', 'td c3', 'td c4', 'td c5'];
 
 /**
  * Above this many rows the table is virtualized. Chosen by `npm run bench`: at 50 rows, rendering
@@ -27,9 +32,9 @@ const HEADER_KEYS = { name: 'chatsName', type: 'chatsType', members: 'chatsMembe
  */
 export const VIRTUALIZE_ABOVE = 50;
 
-type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js');
 let virtualizeModule: Promise<Virtualize> | undefined;
-const loadVirtualizer = () => (virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js').then((m) => m.virtualize));
+const loadVirtualizer = () => (virtualizeModule ??= import('@lit-labs/virtualizer/virtualize.js'));
 
 type Row = Chat;
 
@@ -48,7 +53,8 @@ const keyOf = (chat: Chat): string => {
  * The user's Sferum chats: «Наименование», «Тип», «Количество участников», «Администратор
  * чата», «Предмет», with a link to open each chat. Rows keep the journal's order until the user
  * sorts by a column (or the host sets `sort-by`); search across name, administrator and subject.
- * In a narrow container rows become cards; above 50 rows only the visible rows are rendered.
+ * Below about 680 px of its own width (48.5 em) rows become cards, whose cells are labelled; above
+ * 50 rows only the visible rows are rendered, in a scroller that takes focus and scrolls by keys.
  *
  * @summary Table of the user's Sferum chats.
  * @tag sferum-chats
@@ -66,7 +72,7 @@ const keyOf = (chat: Chat): string => {
  * @cssprop --sferum-table-height - Height of a virtualized table (default 480px).
  */
 export class SferumChats extends SferumElement {
-  static override styles = [baseStyles, linkStyles, chatsStyles];
+  static override styles = [baseStyles, linkStyles, boneStyles, tableStyles, chatsStyles, cardStyles(48.5)];
 
   /**
    * The column the rows are sorted by: `name`, `type`, `members`, `admin` or `subject`. Unset, the
@@ -78,6 +84,12 @@ export class SferumChats extends SferumElement {
 
   @state() private query = '';
   @state() private virtualize?: Virtualize;
+
+  constructor() {
+    super();
+    // The `cards` class on the root, for the cards' labels.
+    new TableMode(this);
+  }
 
   private readonly chatsTask = new AdapterTask(this, {
     task: async ([api], { signal }) => {
@@ -149,84 +161,99 @@ export class SferumChats extends SferumElement {
     }
   }
 
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return firstUpdate(this, () => this.chatsTask.run(), () => super.scheduleUpdate());
+  }
+
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
     const missing = this.adapterMissing;
     if (missing) body = this.renderFault(missing);
     else if (this.chatsTask.state === 'error') body = this.renderFault(this.chatsTask.error, () => this.retry());
-    else if (this.chatsTask.state !== 'complete' || !this.chatsTask.value) body = this.renderLoading();
-    else body = this.renderList(this.chatsTask.value);
-    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}</div>`;
+    else if (this.chatsTask.state !== 'complete' || !this.chatsTask.value) body = tableSkeleton(i18n.t('loading'), 'field');
+    else body = this.renderList(i18n, this.chatsTask.value);
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}<div class="probe"></div></div>`;
   }
 
-  private renderList(all: readonly Row[]): TemplateResult {
-    const i18n = this.i18n;
+  /**
+   * Home and End go to the first and the last row by index: the browser's own jump lands where the
+   * virtualizer's estimated heights put it, and the virtualizer then re-anchors a dozen rows away.
+   * Arrows and pages are the browser's (the scroller has focus).
+   */
+  private readonly onScrollerKey = (e: KeyboardEvent) => {
+    if ((e.key !== 'Home' && e.key !== 'End') || e.target !== e.currentTarget || !this.virtualize) return;
+    const rows = this.rows(this.chatsTask.value ?? []);
+    const virtualizer = (e.currentTarget as VirtualizerHostElement)[this.virtualize.virtualizerRef];
+    e.preventDefault();
+    virtualizer?.element(e.key === 'Home' ? 0 : rows.length - 1)?.scrollIntoView({ block: e.key === 'Home' ? 'start' : 'end' });
+  };
+
+  private readonly onSearch = (e: Event) => (this.query = (e.target as HTMLInputElement).value);
+
+  /** Sorts by a column; one function per column for the element's life (no new listener per render). */
+  private readonly sorters = COLUMNS.map((column) => () => this.sort(column));
+
+  private renderList(i18n: Translator, all: readonly Row[]): TemplateResult {
     if (all.length === 0) return html`<p class="message" role="status">${i18n.t('chatsEmpty')}</p>`;
     const rows = this.rows(all);
     const virtual = rows.length > VIRTUALIZE_ABOVE && this.virtualize !== undefined;
     // The policy the answer was validated with (one object, so its compiled form is reused).
     const policy = this.api!.policy;
-    return html`<div class="toolbar">
-        <div class="search">
-          <label for="search">${i18n.t('chatsSearch')}</label>
-          <input
-            id="search"
-            part="search"
-            type="search"
-            .value=${this.query}
-            autocomplete="off"
-            aria-describedby="search-hint"
-            @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}
-          />
-          <span class="count" id="search-hint">${i18n.t('chatsSearchHint')}</span>
-        </div>
-        <p class="count" role="status">${this.query ? i18n.plural('chatsFound', rows.length) : ''}</p>
+    const labels = COLUMNS.map((column) => i18n.t(HEADER_KEYS[column]));
+    const row = (chat: Row, index: number) => this.renderRow(i18n, policy, labels, chat, index);
+    return html`<div class="toolbar search">
+        <label for="search">${i18n.t('chatsSearch')}</label>
+        <input id="search" part="search" type="search" .value=${this.query} autocomplete="off" aria-describedby="search-hint" @input=${this.onSearch} />
+        <span class="hint" id="search-hint">${i18n.t('chatsSearchHint')}</span>
       </div>
-      <div class="caption" id="caption">${i18n.t('chatsCaption')}</div>
+      <div class="caption"><span id="caption">${i18n.t('chatsCaption')}</span><p class="count" role="status">${this.query ? i18n.plural('chatsFound', rows.length) : ''}</p></div>
       <span id="new-tab" hidden>${i18n.t('opensInNewTab')}</span>
-      <div class="table" part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
-        <div role="rowgroup">
-          <div class="row head" role="row" aria-rowindex="1">${COLUMNS.map((c) => this.renderHeader(c))}</div>
-        </div>
-        ${rows.length === 0
-          ? html`<p class="message">${i18n.t('chatsNothingFound', { query: this.query })}</p>`
-          : virtual
-            ? html`<div class="body virtual" role="rowgroup">
-                ${this.virtualize!({ items: rows as Row[], keyFunction: (row: Row) => row.id, renderItem: (row: Row, index: number) => this.renderRow(i18n, policy, row, index), scroller: true })}
-              </div>`
-            : html`<div class="body" role="rowgroup">${rows.map((row, index) => this.renderRow(i18n, policy, row, index))}</div>`}
-      </div>`;
+      ${rows.length === 0
+        ? html`<p class="message">${i18n.t('chatsNothingFound', { query: this.query })}</p>`
+        : html`<div class=${virtual ? 'table v' : 'table'} part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
+            <div class="thead" role="rowgroup">
+              <div class="tr head" role="row" aria-rowindex="1">
+                ${this.renderHeader(labels, 0)}${this.renderHeader(labels, 1)}${this.renderHeader(labels, 2)}${this.renderHeader(labels, 3)}${this.renderHeader(labels, 4)}
+              </div>
+            </div>
+            ${virtual
+              ? html`<div class="virtual" role="rowgroup" tabindex="0" aria-labelledby="caption" @keydown=${this.onScrollerKey}>
+                  ${this.virtualize!.virtualize({ items: rows as Row[], keyFunction: (chat: Row) => chat.id, renderItem: row, scroller: true })}
+                </div>`
+              : html`<div role="rowgroup">${rows.map(row)}</div>`}
+          </div>`}`;
   }
 
-  private renderHeader(column: Column): TemplateResult {
-    const i18n = this.i18n;
-    const label = i18n.t(HEADER_KEYS[column]);
-    const active = this.sortBy === column;
-    return html`<div class="cell" role="columnheader" aria-sort=${active ? (this.sortDescending ? 'descending' : 'ascending') : 'none'}>
-      <button class="sort" type="button" @click=${() => this.sort(column)}>
-        ${label}<span class="arrow" aria-hidden="true">${active ? (this.sortDescending ? '▼' : '▲') : '↕'}</span>
+  private renderHeader(labels: readonly string[], index: number): TemplateResult {
+    const sorted = this.sortBy === COLUMNS[index] ? (this.sortDescending ? 'descending' : 'ascending') : 'none';
+    return html`<div class=${CELLS[index]!} role="columnheader" aria-sort=${sorted}>
+      <button class="sort" type="button" @click=${this.sorters[index]}>
+        ${labels[index]}<span class="arrow" aria-hidden="true">${sorted === 'none' ? '↕' : sorted === 'ascending' ? '▲' : '▼'}</span>
       </button>
     </div>`;
   }
 
   /**
-   * A row is seven elements, like a plain table row: card labels, the unit after a member count
-   * and «opens in a new tab» come from attributes and one shared description, not per-row nodes.
+   * A row is seven elements, like a plain table row. Cards (below the cards width) name their
+   * values from `data-label` and say «28 участников» from `data-unit`: generated content that
+   * only a card's rules produce.
    */
-  private renderRow(i18n: Translator, policy: UrlPolicy, row: Row, index: number): TemplateResult {
+  private renderRow(i18n: Translator, policy: UrlPolicy, labels: readonly string[], row: Row, index: number): TemplateResult {
     // Checked again as it renders: the row may be the adapter's own object (see adoptUnchangedChats).
     const url = toSafeUrl(row.url, policy);
-    return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
-      <div class="cell" role="cell">
+    // Counts under a thousand read the same in every locale: no formatter call for them.
+    const members = row.members < 1000 ? String(row.members) : i18n.number(row.members);
+    return html`<div class="tr" part="row" role="row" aria-rowindex=${index + 2}>
+      <div class="td c1 t" role="cell">
         ${url
           ? html`<a class="name" href=${url} target="_blank" rel="noopener noreferrer" title=${row.name} aria-describedby="new-tab">${row.name}</a>`
           : html`<span class="name" title=${row.name}>${row.name}</span><span class="unavailable">${i18n.t('linkUnavailable')}</span>`}
       </div>
-      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.type)}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
-      <div class="cell numeric" role="cell" data-unit=${i18n.plural('membersUnit', row.members)}>${i18n.number(row.members)}</div>
-      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.admin)}>${longText(row.admin)}</div>
-      <div class="cell" role="cell" data-label=${i18n.t(HEADER_KEYS.subject)}>${row.subject ? longText(row.subject) : html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
+      <div class="td c2" role="cell" data-label=${labels[1]!}>${i18n.t(TYPE_KEYS[row.type as ChatType])}</div>
+      <div class="td c3 num" role="cell" data-unit=${i18n.plural('membersUnit', row.members)}>${members}</div>
+      <div class="td c4 t" role="cell" data-label=${labels[3]!}>${longText(row.admin)}</div>
+      <div class="td c5 t" role="cell" data-label=${labels[4]!}>${row.subject ? longText(row.subject) : html`<span aria-hidden="true">${i18n.t('noSubject')}</span>`}</div>
     </div>`;
   }
 }

@@ -161,7 +161,9 @@ export class SferumHub extends SferumElement {
     const status = this.status;
     const linked = status?.state === 'linked';
     // Every notice the adapter sends, for every journal; then the preset's standing ones (Perm's warning), each once.
-    const notices = new Set<NoticeKind>([...(status?.notices ?? []).map((n) => n.kind), ...this.resolvedPreset.standingNotices]);
+    // The section's texts are a chunk of their own, asked for at the first render: notices and tabs wait for them.
+    const ready = listsPack.loaded(i18n.locale);
+    const notices = new Set<NoticeKind>(ready ? [...(status?.notices ?? []).map((n) => n.kind), ...this.resolvedPreset.standingNotices] : []);
     // The linked card shows the phone: the hub adds no field of its own (one phone, never an empty box).
     return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale} @sferum-error=${this.onError}>
       <sferum-link
@@ -170,7 +172,7 @@ export class SferumHub extends SferumElement {
         @sferum-link-status-change=${this.onStatus}
       ></sferum-link>
       ${[...notices].map((kind) => html`<p class="notice" part="notice" role="note">${i18n.t(NOTICE_KEYS[kind])}</p>`)}
-      ${linked
+      ${linked && ready
         ? html`<div role="tablist" part="tabs" aria-label=${i18n.t('hubTabs')} @keydown=${this.onTabKey}>
               ${(['chats', 'vcs'] as const).map(
                 (tab) => html`<button

@@ -9,7 +9,7 @@ import type { SferumVcs } from './sferum-vcs.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const text = (el: Element) => root(el).textContent!.replace(/\s+/g, ' ');
-const rowOf = (el: Element, title: string) => [...root(el).querySelectorAll<HTMLElement>('.body [role="row"]')].find((r) => r.textContent!.includes(title));
+const rowOf = (el: Element, title: string) => [...root(el).querySelectorAll<HTMLElement>('[part="row"]')].find((r) => r.textContent!.includes(title));
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
 

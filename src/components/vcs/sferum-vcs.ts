@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Translator } from '../../i18n/translator.js';
 import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { Conference, ConferenceList } from '../../adapter/schemas.js';
@@ -10,7 +11,9 @@ import type { TextPack } from '../../i18n/pack.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { longText } from '../base/long-text.js';
 import { SferumElement } from '../base/sferum-element.js';
-import { chatsStyles } from '../chats/sferum-chats.styles.js';
+import { TableMode, firstUpdate, tableSkeleton } from '../chats/table.js';
+import { boneStyles } from '../chats/bone.styles.js';
+import { cardStyles, tableStyles } from '../chats/table.styles.js';
 import { linkStyles } from '../link/sferum-link.styles.js';
 import { conferenceState, formatClock, isSameDay, sameZone, startsLabel, zoneName } from './conference-time.js';
 import { conferenceExtras, withExtras } from './extras-hook.js';
@@ -51,39 +54,63 @@ export class SferumVcs extends SferumElement {
   static override styles = [
     baseStyles,
     linkStyles,
-    chatsStyles,
+    boneStyles,
+    tableStyles,
     css`
-      .row {
-        grid-template-columns: minmax(180px, 2fr) minmax(110px, 1fr) minmax(130px, 1.1fr) minmax(150px, 1.4fr) minmax(130px, 1fr);
+      .table {
+        --c1: 21%;
+        --c2: 24%;
+        --c3: 15%;
+        --c4: 18%;
+        --c5: 22%;
       }
       .filter {
-        display: inline-flex;
-        flex-wrap: wrap;
-        gap: 4px;
+        min-width: 0;
         margin: 0;
         padding: 0;
         border: 0;
       }
       .filter legend {
-        font-weight: 600;
+        padding: 0;
         margin-bottom: 4px;
+        font-weight: 600;
       }
-      .filter label {
+      .segments {
         display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        padding: 6px 12px;
-        border: 1px solid var(--_border);
+        flex-wrap: wrap;
+        max-width: 100%;
+        border: 1px solid var(--_field-border, var(--_border));
         border-radius: var(--_radius);
+        overflow: hidden;
+      }
+      .segments label {
+        position: relative;
+        flex: 1 1 auto;
+        padding: 8px 16px;
+        text-align: center;
+        white-space: nowrap;
         cursor: pointer;
       }
-      .filter label:has(input:checked) {
-        border-color: var(--_accent);
-        color: var(--_accent);
-        font-weight: 600;
+      .segments label + label {
+        border-inline-start: 1px solid var(--_field-border, var(--_border));
       }
-      .filter input:focus-visible {
-        outline: 2px solid var(--_focus);
+      .segments input {
+        position: absolute;
+        inset: 0;
+        margin: 0;
+        opacity: 0;
+        cursor: pointer;
+      }
+      .segments label:hover {
+        background: var(--_bg-subtle);
+      }
+      .segments label:has(:checked) {
+        background: var(--_accent);
+        color: var(--_accent-contrast);
+      }
+      .segments label:has(:focus-visible) {
+        outline: 2px solid currentColor;
+        outline-offset: -5px;
       }
       .badge {
         display: inline-block;
@@ -95,26 +122,49 @@ export class SferumVcs extends SferumElement {
         font-size: 12px;
         font-weight: 600;
       }
+      .live,
+      .zone {
+        display: block;
+        font-size: 12px;
+      }
       .live {
         color: var(--_success);
         font-weight: 600;
-        font-size: 12px;
-        display: block;
       }
       .zone {
-        display: block;
         color: var(--_muted);
-        font-size: 12px;
       }
       .join {
         min-height: 32px;
         padding: 4px 12px;
       }
+      @container (max-width: 30em) {
+        .segments label {
+          padding: 6px 8px;
+        }
+        .filter.bone {
+          height: 34px;
+        }
+      }
+      @media (forced-colors: active) {
+        .segments label:has(:checked) {
+          forced-color-adjust: none;
+          background: Highlight;
+          color: HighlightText;
+        }
+      }
     `,
+    cardStyles(51.5),
   ];
 
   @state() private filter: ConferenceFilter = 'today';
   private readonly server = new ServerClock(this, () => this.task.value?.conferences ?? []);
+
+  constructor() {
+    super();
+    // The `cards` class on the root, for the cards' labels.
+    new TableMode(this);
+  }
 
   private readonly task = new AdapterTask(this, {
     task: async ([api], { signal }) => {
@@ -152,19 +202,22 @@ export class SferumVcs extends SferumElement {
     return rows.sort((a, b) => (this.filter === 'past' ? Date.parse(b.start) - Date.parse(a.start) : Date.parse(a.start) - Date.parse(b.start)));
   }
 
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return firstUpdate(this, () => this.task.run(), () => super.scheduleUpdate());
+  }
+
   protected override render() {
     const i18n = this.i18n;
     let body: unknown;
     const missing = this.adapterMissing;
     if (missing) body = this.renderFault(missing);
     else if (this.task.state === 'error') body = this.renderFault(this.task.error, () => this.retry());
-    else if (this.task.state !== 'complete' || !this.task.value) body = this.renderLoading();
-    else body = this.renderList(this.task.value);
-    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}</div>`;
+    else if (this.task.state !== 'complete' || !this.task.value) body = tableSkeleton(i18n.t('loading'), 'filter');
+    else body = this.renderList(i18n, this.task.value);
+    return html`<div part="base" class=${classMap(this.rootClasses)} lang=${i18n.locale}>${body}<div class="probe"></div></div>`;
   }
 
-  private renderList(list: ConferenceList): TemplateResult {
-    const i18n = this.i18n;
+  private renderList(i18n: Translator, list: ConferenceList): TemplateResult {
     const rows = this.visible(list);
     const filters: [ConferenceFilter, string][] = [
       ['today', i18n.t('vcsToday')],
@@ -177,33 +230,33 @@ export class SferumVcs extends SferumElement {
     return html`${extras?.panel()}<div class="toolbar">
         <fieldset class="filter" part="filter">
           <legend>${i18n.t('vcsFilter')}</legend>
-          ${filters.map(
-            ([value, label]) => html`<label>
-              <input type="radio" name="filter" .value=${value} .checked=${this.filter === value} @change=${() => (this.filter = value)} />${label}
-            </label>`,
-          )}
+          <div class="segments">
+            ${filters.map(
+              ([value, label]) => html`<label>
+                <input type="radio" name="filter" .value=${value} .checked=${this.filter === value} @change=${() => (this.filter = value)} />${label}
+              </label>`,
+            )}
+          </div>
         </fieldset>
       </div>
-      <div class="caption" id="caption">${i18n.t('vcsCaption')}</div>
-      <div class="table" part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
-        <div role="rowgroup">
-          <div class="row head" role="row" aria-rowindex="1">${headers.map((h) => html`<div class="cell" role="columnheader">${h}</div>`)}</div>
-        </div>
-        <div class="body" role="rowgroup">
-          ${rows.length === 0 ? html`<p class="message">${i18n.t('vcsEmpty')}</p>` : rows.map((c, i) => this.renderRow(c, i, list.timeZone, extras))}
-        </div>
-      </div>`;
+      <div class="caption"><span id="caption">${i18n.t('vcsCaption')}</span></div>
+      ${rows.length === 0
+        ? html`<p class="message" role="status">${i18n.t('vcsEmpty')}</p>`
+        : html`<div class="table" part="table" role="table" aria-labelledby="caption" aria-rowcount=${rows.length + 1}>
+            <div role="rowgroup">
+              <div class="tr head" role="row" aria-rowindex="1">${headers.map((h, i) => html`<div class="td c${i + 1}" role="columnheader">${h}</div>`)}</div>
+            </div>
+            <div role="rowgroup">${rows.map((c, i) => this.renderRow(i18n, c, i, list.timeZone, extras))}</div>
+          </div>`}`;
   }
 
-  private renderRow(c: Conference, index: number, schoolZone: string, extras?: ConferenceExtras): TemplateResult {
-    const i18n = this.i18n;
+  /** A row under the column headers; below the cards width a card, which names its time and organiser (`data-label`). */
+  private renderRow(i18n: Translator, c: Conference, index: number, schoolZone: string, extras?: ConferenceExtras): TemplateResult {
     const zone = this.resolvedTimeZone;
     const now = this.server.now();
     const start = Date.parse(c.start);
     const end = Date.parse(c.end);
     const state = conferenceState(c, now);
-    const labels = ['vcsTitle', 'vcsType', 'vcsTime', 'vcsOrganizer', 'vcsLink'] as const;
-    const label = (i: number) => html`<span class="label">${i18n.t(labels[i]!)}: </span>`;
     const typeName = c.typeName ?? i18n.t(TYPE_KEYS[c.type]);
     let link: TemplateResult;
     if (state === 'ended') link = html`<span class="muted">${i18n.t('vcsEnded')}</span>`;
@@ -214,15 +267,15 @@ export class SferumVcs extends SferumElement {
         ><a class="button join" part="join" href=${c.url} target="_blank" rel="noopener noreferrer" aria-label=${i18n.t('vcsGoNamed', { title: c.title })}
           >${i18n.t('vcsGo')}</a
         >`;
-    return html`<div class="row" part="row" role="row" aria-rowindex=${index + 2}>
-      <div class="cell" role="cell"><span class="name" title=${c.title}>${c.title}</span></div>
-      <div class="cell" role="cell">${label(1)}${c.type === 'online-lesson' && typeName.length <= 80 ? html`<span class="badge">${typeName}</span>` : longText(typeName)}</div>
-      <div class="cell numeric" role="cell">
-        ${label(2)}${formatClock(start, i18n, zone)}–${formatClock(end, i18n, zone)}
+    return html`<div class="tr" part="row" role="row" aria-rowindex=${index + 2}>
+      <div class="td c1 t" role="cell"><span class="name" title=${c.title}>${c.title}</span></div>
+      <div class="td c2" role="cell">${c.type === 'online-lesson' && typeName.length <= 80 ? html`<span class="badge">${typeName}</span>` : longText(typeName)}</div>
+      <div class="td c3 num" role="cell" data-label=${i18n.t('vcsTime')}>
+        ${formatClock(start, i18n, zone)}–${formatClock(end, i18n, zone)}
         ${sameZone(zone, schoolZone, start) ? nothing : html`<span class="zone">${i18n.t('vcsZone', { zone: zoneName(start, i18n, zone) })}</span>`}
       </div>
-      <div class="cell" role="cell">${label(3)}${longText(c.organizer)}</div>
-      <div class="cell" role="cell">${label(4)}${link}</div>
+      <div class="td c4 t" role="cell" data-label=${i18n.t('vcsOrganizer')}>${longText(c.organizer)}</div>
+      <div class="td c5" role="cell">${link}</div>
     </div>`;
   }
 }
