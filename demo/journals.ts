@@ -146,7 +146,7 @@ function perm(adapter: SferumAdapter): HTMLElement {
     h(
       'p',
       { class: 'j-note' },
-      t('Иконка «Личные сообщения» в правом верхнем углу открывает привязку учебного профиля VK ID.', 'The “Личные сообщения” icon at the top right opens the linking of the VK ID educational profile.'),
+      t('Иконка «Личные сообщения» в правом верхнем углу открывает привязку учётной записи к Сферум.', 'The “Личные сообщения” icon at the top right opens linking the account to Sferum.'),
     ),
   );
 }

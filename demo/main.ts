@@ -115,8 +115,10 @@ if (matchMedia('(max-width: 719px)').matches) for (const panel of document.query
 /** «Тестовые данные»: what the mock backend accepts, beside the switches. */
 function renderTestData(locale: Locale): void {
   const t = DEMO_TEXTS[locale];
+  // Every phone in the kit's one format (DESIGN.md), as the widgets show them.
+  const phone = (typed: string) => formatPhone(typed.replace(/[^\d+]/g, ''));
   const rows: [string, string][] = [
-    [t.credPhone, MOCK_CREDENTIALS.phone],
+    [t.credPhone, phone(MOCK_CREDENTIALS.phone)],
     [t.credPassword, MOCK_CREDENTIALS.password],
     [t.credSms, MOCK_CREDENTIALS.smsCode],
     [t.credCall, MOCK_CREDENTIALS.callCode],
@@ -124,9 +126,9 @@ function renderTestData(locale: Locale): void {
     [t.credExpired, MOCK_CREDENTIALS.expiredCode],
     [t.credNewPassword, MOCK_CREDENTIALS.newPassword],
     [t.credMax, formatPhone(LINKED_PHONE)],
-    [t.credLinkedElsewhere, MOCK_TRIGGERS.phoneLinkedElsewhere],
-    [t.credAnotherAccount, MOCK_TRIGGERS.anotherAccountOnPhone],
-    [t.credVpn, MOCK_TRIGGERS.vpnBlocked],
+    [t.credLinkedElsewhere, phone(MOCK_TRIGGERS.phoneLinkedElsewhere)],
+    [t.credAnotherAccount, phone(MOCK_TRIGGERS.anotherAccountOnPhone)],
+    [t.credVpn, phone(MOCK_TRIGGERS.vpnBlocked)],
   ];
   const list = document.querySelector('#test-data')!;
   list.replaceChildren(

@@ -155,6 +155,16 @@ describe('choices, avatars and wordmarks', () => {
 
 describe('leftovers', () => {
   for (const lang of ['ru', 'en'] as const) {
+    it(`${lang}: the login step's consent line ends in one full stop`, async () => {
+      const { link } = await flow('vkid-variant-1', { lang });
+      const s = await step(link, 'sferum-step-login');
+      const hint = textOf(s);
+      expect(hint).to.match(lang === 'ru' ? /политику конфиденциальности\./ : /privacy policy\./);
+      expect(hint).not.to.match(/\.\s*\./);
+    });
+  }
+
+  for (const lang of ['ru', 'en'] as const) {
     it(`${lang}: a flow that ends with the account not linked says so, and offers to start again`, async () => {
       const { link, worker } = await flow('vkid-variant-1', { lang });
       const s = await step(link, 'sferum-step-login');

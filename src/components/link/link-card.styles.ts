@@ -3,13 +3,10 @@ import { css } from 'lit';
 // Its own module: the tables import linkStyles, and a css call is never tree-shaken.
 /**
  * The link element's own, at first load: the linked phone as text with its mark (not a box that
- * reads as a disabled field), the quiet unlink at the row's end, and `.skeleton` with the rows of
+ * reads as a disabled field), the quiet unlink after the main action (start-aligned, on its own line when the row wraps), and `.skeleton` with the rows of
  * the entry and of the linked card. (No comments inside the css: they would ship.)
  */
 export const linkCardStyles = css`
-  .end {
-    margin-inline-start: auto;
-  }
   .mark {
     color: var(--_success);
   }

@@ -426,7 +426,7 @@ export class SferumLink extends SferumElement {
             >`
           : html`<span class="muted">${openLabel}: ${i18n.t('linkUnavailable')}</span>`}
         ${this.unlinkPolicy === 'self'
-          ? html`<button class="button quiet danger end" part="button unlink" type="button" @click=${() => void this.openUnlink()}>${i18n.t('unlink')}</button>`
+          ? html`<button class="button quiet danger" part="button unlink" type="button" @click=${() => void this.openUnlink()}>${i18n.t('unlink')}</button>`
           : nothing}
       </div>
       ${this.actionError ? html`<p class="error" part="error" role="alert">${faultText(i18n, this.actionError)}</p>` : nothing} ${this.renderUnlinkInfo()}

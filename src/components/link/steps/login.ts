@@ -71,7 +71,7 @@ export class StepLogin extends StepElement<StepOf<'login'>> {
         <button class="button" part="button" type="submit" aria-disabled=${this.submitBlocked ? 'true' : 'false'}>${t.t('continue')}</button>
       </div>
       <p class="hint">
-        ${t.t('loginConsent')}.
+        ${t.t('loginConsent')}
         <button class="link-button" type="button" aria-expanded=${this.showData ? 'true' : 'false'} aria-controls="data" @click=${() => (this.showData = !this.showData)}>
           ${t.t('loginData')} ›
         </button>

@@ -91,6 +91,9 @@ export const stepStyles = css`
   legend {
     font-weight: 600;
   }
+  legend {
+    padding: 0;
+  }
   .input {
     width: 100%;
     min-height: 40px;
