@@ -58,7 +58,7 @@ export class SferumHub extends SferumElement {
         padding: 12px 16px;
         border-radius: var(--_radius);
         background: var(--_warning-bg);
-        border-inline-start: 4px solid var(--_accent);
+        border-inline-start: 4px solid #d09a00;
       }
       [role='tablist'] {
         display: flex;
