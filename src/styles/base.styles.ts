@@ -88,6 +88,7 @@ export const baseStyles = css`
     font-size: 18px;
     line-height: 24px;
     font-weight: 600;
+    text-wrap: balance;
   }
   button,
   input,
