@@ -7,21 +7,8 @@ import type { SferumAdapter } from '../src/adapter/adapter.js';
 import type { SferumLink } from '../src/components/link/sferum-link.js';
 import { ManualClock, setClock } from '../src/controllers/clock.js';
 import '../src/define/sferum-link.js';
-import { byText, click, fill, liveRegionLog, linkedCard, press, shadow, step, textOf } from './flow-helpers.js';
+import { byText, click, contrast, fill, liveRegionLog, linkedCard, press, shadow, step, textOf } from './flow-helpers.js';
 import { scenario } from './mocks.js';
-
-/** WCAG's contrast ratio of two computed colours (`rgb(…)`, opaque). */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
-      const v = Number(c) / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 async function card(vendor: string, options: { theme?: string; lang?: string; width?: number; scenarioName?: Parameters<typeof scenario>[0] } = {}) {
   sessionStorage.clear();

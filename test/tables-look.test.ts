@@ -7,24 +7,11 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { SferumAdapter } from '../src/adapter/adapter.js';
 import { ManualClock, setClock } from '../src/controllers/clock.js';
 import '../src/define/all.js';
-import { click } from './flow-helpers.js';
+import { click, contrast } from './flow-helpers.js';
 import { scenario } from './mocks.js';
 
 const root = (el: Element) => el.shadowRoot!;
 type Scenario = Parameters<typeof scenario>[0];
-
-/** WCAG's contrast ratio of two computed colours (`rgb(…)`, opaque). */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
-      const v = Number(c) / 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 /** An adapter whose every call waits forever: the loading state, for as long as the test looks. */
 const METHODS = ['getLinkStatus', 'startLink', 'getFlow', 'submitStep', 'resendCode', 'cancelFlow', 'completeExternal', 'pollLink', 'unlink', 'listChats', 'listConferences', 'getLessonConference'];
